@@ -1,0 +1,62 @@
+/**
+ * What the queue, the service and the UI need from any file system: FTP, SFTP and the
+ * local disk all implement it, so nothing above this line knows which protocol it talks.
+ * Paths are absolute, '/'-separated on remote systems, native on the local disk.
+ */
+import type { Readable, Writable } from 'node:stream';
+import type { FileEntry, Protocol, SecurityInfo } from '../../src-shared/model.js';
+
+export type HashAlgorithm = 'sha256' | 'sha1' | 'md5' | 'crc32';
+
+export interface TransferOptions {
+  /** Start at this byte (REST / SFTP offset / local append). 0 when absent. */
+  offset?: number;
+  /** Convert line endings (FTP TYPE A). Binary unless set. */
+  ascii?: boolean;
+  /** Aborts the running transfer; the session stays usable afterwards. */
+  signal?: AbortSignal;
+  /**
+   * Called with the running byte count, from the data path: must stay cheap (the queue
+   * throttles what it forwards), so the engine passes a number, never an object.
+   */
+  onProgress?: (bytesSoFar: number) => void;
+}
+
+export interface TransferResult {
+  /** Bytes moved by this call (not counting the offset). */
+  bytes: number;
+}
+
+export interface RemoteFileSystem {
+  readonly protocol: Protocol | 'local';
+  /** Security of the control channel, for the status bar; null for the local disk. */
+  readonly security: SecurityInfo | null;
+
+  /** The folder the session starts in (login folder or home). */
+  home(): Promise<string>;
+  list(path: string): Promise<FileEntry[]>;
+  /** null when the path does not exist. */
+  stat(path: string): Promise<FileEntry | null>;
+  mkdir(path: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  /** Delete a file. */
+  deleteFile(path: string): Promise<void>;
+  /** Remove a folder; with recursive, everything below it first. */
+  removeDir(path: string, recursive: boolean): Promise<void>;
+  chmod(path: string, mode: number): Promise<void>;
+  setModified(path: string, time: Date): Promise<void>;
+
+  /** Stream the file at `path` into `sink`; resolves when every byte has been written to the sink. */
+  download(path: string, sink: Writable, options?: TransferOptions): Promise<TransferResult>;
+  /** Stream `source` into the file at `path`; with offset > 0 it appends from there (REST+STOR or APPE). */
+  upload(source: Readable, path: string, options?: TransferOptions): Promise<TransferResult>;
+
+  /** Server-side hashes this file system can compute (FTP HASH/XSHA256…, SFTP check-file/sha256sum). */
+  hashAlgorithms(): Promise<HashAlgorithm[]>;
+  /** Hex digest computed by the server; null when it cannot. */
+  hash(path: string, algorithm: HashAlgorithm): Promise<string | null>;
+
+  /** True while the session can take commands. */
+  readonly connected: boolean;
+  close(): Promise<void>;
+}
