@@ -4,7 +4,7 @@
  * Paths are absolute, '/'-separated on remote systems, native on the local disk.
  */
 import type { Readable, Writable } from 'node:stream';
-import type { FileEntry, Protocol, SecurityInfo } from '../../src-shared/model.js';
+import type { FileEntry, Protocol, RawReply, SecurityInfo } from '../../src-shared/model.js';
 
 export type HashAlgorithm = 'sha256' | 'sha1' | 'md5' | 'crc32';
 
@@ -55,6 +55,9 @@ export interface RemoteFileSystem {
   hashAlgorithms(): Promise<HashAlgorithm[]>;
   /** Hex digest computed by the server; null when it cannot. */
   hash(path: string, algorithm: HashAlgorithm): Promise<string | null>;
+
+  /** Send a command typed by the user and return the server's reply (FTP only; absent elsewhere). */
+  raw?(command: string): Promise<RawReply>;
 
   /** True while the session can take commands. */
   readonly connected: boolean;

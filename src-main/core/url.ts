@@ -1,0 +1,86 @@
+/**
+ * Quick-connect and CLI URLs: ftp:// (TLS if offered), ftpes:// (explicit TLS required),
+ * ftps:// (implicit TLS), ftp+insecure:// (plain FTP on purpose), sftp://. The user and
+ * password are percent-decoded; the path keeps its characters (`#` and `%` included when
+ * percent-encoded, since a bare `#` starts a fragment in every URL parser).
+ */
+import { FerryError } from '../../src-shared/errors.js';
+import type { ConnectionTarget, Protocol } from '../../src-shared/model.js';
+
+const SCHEMES: Record<string, { protocol: Protocol; port: number }> = {
+  ftp: { protocol: 'ftp', port: 21 },
+  ftpes: { protocol: 'ftpes', port: 21 },
+  ftps: { protocol: 'ftps', port: 990 },
+  'ftp+insecure': { protocol: 'ftp-insecure', port: 21 },
+  sftp: { protocol: 'sftp', port: 22 },
+};
+
+export interface ParsedUrl {
+  target: ConnectionTarget;
+  /** Decoded path; '' when the URL named none (the login folder). */
+  path: string;
+}
+
+export function defaultPort(protocol: Protocol): number {
+  return Object.values(SCHEMES).find((s) => s.protocol === protocol)?.port ?? 21;
+}
+
+export function parseRemoteUrl(input: string): ParsedUrl {
+  const text = input.trim();
+  const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
+  if (!schemeMatch) {
+    throw usage(`"${text}" is not a URL: expected ftp://, ftpes://, ftps:// or sftp://host/path.`);
+  }
+  const scheme = schemeMatch[1]!.toLowerCase();
+  const known = SCHEMES[scheme];
+  if (!known) throw usage(`Unknown scheme "${scheme}://": use ftp, ftpes, ftps or sftp.`);
+  let url: URL;
+  try {
+    // WHATWG URL only treats "special" schemes hierarchically; parse as http for the authority rules.
+    url = new URL(`http://${text.slice(schemeMatch[0].length)}`);
+  } catch {
+    throw usage(`"${text}" is not a valid URL.`);
+  }
+  if (!url.hostname) throw usage(`"${text}" names no host.`);
+  if (url.search || url.hash) {
+    throw usage('The URL contains "?" or "#": percent-encode them in paths (%3F, %23).');
+  }
+  const target: ConnectionTarget = {
+    protocol: known.protocol,
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: url.port ? Number(url.port) : known.port,
+  };
+  if (url.username) target.user = safeDecode(url.username);
+  if (url.password) target.password = safeDecode(url.password);
+  const rawPath = text.slice(schemeMatch[0].length).replace(/^[^/]*/, '');
+  const path = safeDecode(rawPath);
+  if (/[\0\r\n]/.test(path)) throw usage('The path contains NUL, CR or LF.');
+  return { target, path };
+}
+
+/** The URL of a remote path, without the password: for logs, "copy URL" and queue keys. */
+export function formatRemoteUrl(target: ConnectionTarget, path = ''): string {
+  const scheme = Object.entries(SCHEMES).find(([, s]) => s.protocol === target.protocol)?.[0] ?? 'ftp';
+  const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+  const port = target.port && target.port !== defaultPort(target.protocol) ? `:${target.port}` : '';
+  const user = target.user ? `${encodeURIComponent(target.user)}@` : '';
+  const encodedPath = path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+  return `${scheme}://${user}${host}${port}${encodedPath}`;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw usage(`"${text}" has a broken percent-encoding.`);
+  }
+}
+
+function usage(message: string): FerryError {
+  return new FerryError('INVALID_ARGUMENT', message, {
+    hint: 'Example: ftpes://user@ftp.example.com/pub/file.txt',
+  });
+}

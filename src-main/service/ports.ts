@@ -1,0 +1,53 @@
+/**
+ * What the service needs from the parts it composes. The composition root adapts the
+ * real site store, transfer queue and protocol engines to these, so the service never
+ * depends on their internals and tests can hand it small in-memory versions.
+ */
+import type { EnqueueRequest, QueueSettings } from '../../src-shared/contract.js';
+import type {
+  ConnectionTarget,
+  ImportReport,
+  QueueSummary,
+  Site,
+  TransferItem,
+} from '../../src-shared/model.js';
+import type { ProtocolLogger } from '../core/protocol-log.js';
+import type { Prompter } from '../core/prompter.js';
+import type { RemoteFileSystem } from '../fs/remote-file-system.js';
+
+export type Connector = (
+  target: ConnectionTarget,
+  context: { logger: ProtocolLogger; prompter: Prompter },
+) => Promise<RemoteFileSystem>;
+
+export interface SiteCatalog {
+  list(): Promise<Site[]>;
+  save(site: Site, secret: string | null | undefined): Promise<Site>;
+  delete(id: string): Promise<void>;
+  importFileZilla(xml: string): Promise<ImportReport>;
+  importOpenSsh(config: string): Promise<ImportReport>;
+  exportJson(): Promise<string>;
+  /** The connection target of a saved site, with its secret from the keychain when stored. */
+  target(id: string): Promise<ConnectionTarget>;
+}
+
+/** The queue as the service sees it; requests already carry resolved connection targets. */
+export interface QueueRequest extends Omit<EnqueueRequest, 'sessionId' | 'targetSessionId'> {
+  source: ConnectionTarget | 'local';
+  target: ConnectionTarget | 'local';
+}
+
+export interface TransferQueuePort {
+  list(): { items: TransferItem[]; summary: QueueSummary };
+  add(requests: QueueRequest[]): Promise<string[]>;
+  start(): void;
+  pause(ids?: string[]): void;
+  resume(ids?: string[]): void;
+  cancel(ids: string[]): void;
+  retry(ids?: string[]): void;
+  remove(ids: string[]): void;
+  clearFinished(): void;
+  setPriority(ids: string[], priority: 1 | 2 | 3 | 4 | 5): void;
+  move(ids: string[], where: 'top' | 'up' | 'down' | 'bottom'): void;
+  settings(patch?: QueueSettings): QueueSettings;
+}

@@ -1,0 +1,159 @@
+/**
+ * The open sessions: the local disk (always "local") and remote connections made by the
+ * user. Keeps each one's target in memory so a dropped connection is re-opened on the next
+ * call, as FileZilla does, instead of failing every button until the user reconnects.
+ */
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { FerryError } from '../../src-shared/errors.js';
+import type { ConnectionTarget, SessionInfo } from '../../src-shared/model.js';
+import type { Prompter } from '../core/prompter.js';
+import { formatRemoteUrl, defaultPort } from '../core/url.js';
+import type { RemoteFileSystem } from '../fs/remote-file-system.js';
+import type { EventBus } from './event-bus.js';
+import type { Connector } from './ports.js';
+import { SessionLog } from './session-log.js';
+
+export const LOCAL_SESSION_ID = 'local';
+
+interface Session {
+  info: SessionInfo;
+  target: ConnectionTarget | null;
+  fs: RemoteFileSystem;
+  log: SessionLog;
+  reconnecting: Promise<RemoteFileSystem> | null;
+}
+
+export class SessionRegistry {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly connector: Connector,
+    private readonly prompter: Prompter,
+    local: RemoteFileSystem,
+    localHome: string,
+  ) {
+    const info: SessionInfo = {
+      id: LOCAL_SESSION_ID,
+      label: 'Local',
+      protocol: 'local',
+      host: os.hostname(),
+      port: 0,
+      user: os.userInfo().username,
+      state: 'connected',
+      secure: true,
+      security: null,
+      home: localHome,
+    };
+    this.sessions.set(LOCAL_SESSION_ID, {
+      info,
+      target: null,
+      fs: local,
+      log: new SessionLog(LOCAL_SESSION_ID, bus),
+      reconnecting: null,
+    });
+  }
+
+  list(): SessionInfo[] {
+    return [...this.sessions.values()].map((s) => s.info);
+  }
+
+  info(id: string): SessionInfo {
+    return this.get(id).info;
+  }
+
+  /** The target of a remote session, password included (memory only). */
+  target(id: string): ConnectionTarget | 'local' {
+    const session = this.get(id);
+    return session.target ?? 'local';
+  }
+
+  log(id: string): SessionLog {
+    return this.get(id).log;
+  }
+
+  async open(target: ConnectionTarget): Promise<SessionInfo> {
+    const id = randomUUID();
+    const log = new SessionLog(id, this.bus);
+    const info: SessionInfo = {
+      id,
+      label: formatRemoteUrl(target),
+      protocol: target.protocol,
+      host: target.host,
+      port: target.port ?? defaultPort(target.protocol),
+      user: target.user ?? 'anonymous',
+      state: 'connecting',
+      secure: target.protocol !== 'ftp-insecure',
+      security: null,
+      home: '/',
+    };
+    if (target.siteId) info.siteId = target.siteId;
+    this.bus.emit({ type: 'session', session: info });
+    try {
+      const fs = await this.connector(target, { logger: log, prompter: this.prompter });
+      const home = target.remoteDir || (await fs.home());
+      const connected: SessionInfo = {
+        ...info,
+        state: 'connected',
+        home,
+        security: fs.security,
+        secure: fs.security !== null && fs.security.kind !== 'none',
+      };
+      this.sessions.set(id, { info: connected, target, fs, log, reconnecting: null });
+      this.bus.emit({ type: 'session', session: connected });
+      return connected;
+    } catch (error) {
+      const failed = error instanceof FerryError ? error : new FerryError('CONNECTION_FAILED', String(error));
+      log.log('error', failed.message);
+      log.flush();
+      this.bus.emit({ type: 'session', session: { ...info, state: 'failed', error: failed.toData() } });
+      this.bus.emit({ type: 'session-closed', sessionId: id });
+      throw failed;
+    }
+  }
+
+  /** The session's file system, re-connected first when the server dropped it. */
+  async fs(id: string): Promise<RemoteFileSystem> {
+    const session = this.get(id);
+    if (session.fs.connected || !session.target) return session.fs;
+    session.reconnecting ??= this.reconnect(session).finally(() => {
+      session.reconnecting = null;
+    });
+    return session.reconnecting;
+  }
+
+  async close(id: string): Promise<void> {
+    if (id === LOCAL_SESSION_ID)
+      throw new FerryError('INVALID_ARGUMENT', 'The local disk cannot be disconnected.');
+    const session = this.get(id);
+    this.sessions.delete(id);
+    session.log.flush();
+    await session.fs.close().catch(() => undefined);
+    this.bus.emit({ type: 'session-closed', sessionId: id });
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(
+      [...this.sessions.keys()].filter((id) => id !== LOCAL_SESSION_ID).map((id) => this.close(id)),
+    );
+  }
+
+  private async reconnect(session: Session): Promise<RemoteFileSystem> {
+    const target = session.target!;
+    session.log.log('info', 'Connection was closed; reconnecting.');
+    const fs = await this.connector(target, { logger: session.log, prompter: this.prompter });
+    session.fs = fs;
+    return fs;
+  }
+
+  private get(id: string): Session {
+    const session = this.sessions.get(id);
+    if (!session) {
+      throw new FerryError('INVALID_ARGUMENT', 'That connection is closed.', {
+        hint: 'Connect again from the site manager or quick connect.',
+      });
+    }
+    return session;
+  }
+}
