@@ -39,8 +39,25 @@ export interface RunningServer {
   clientKeyFile?: string;
   encryptedClientKeyFile?: string;
   clientKeyPassphrase?: string;
+  /** The OS user the server reads and writes files as (owner of everything under `root`). */
+  uid: number;
+  gid: number;
+  /** The server's own output and log, for reading when a test fails. */
+  logFile: string;
+  /** Absolute local path of `relativePath` ('a/b.txt') under `root`. */
+  localPath(relativePath: string): string;
+  /** The path a client uses for `relativePath`: `remoteRoot` joined with it ('/a/b.txt'). */
+  remotePath(relativePath: string): string;
+  /** Write a file under `root` (parents made), owned by the server's user; returns its local path. */
+  writeFile(relativePath: string, data: string | Uint8Array): Promise<string>;
+  /** Make a folder (and parents) under `root`, owned by the server's user; returns its local path. */
+  mkdir(relativePath: string): Promise<string>;
+  /** Give everything under `root` to the server's user, after a test wrote there with `node:fs` directly. */
+  fixOwnership(): Promise<void>;
   /** Stop the process the harness started (by pid); the port stays reserved for `start`. */
   stop(): Promise<void>;
   /** Start it again on the same port, e.g. after a simulated outage. */
   start(): Promise<void>;
+  /** Stop it and delete its config and data folders (also done for every server at process exit). */
+  dispose(): Promise<void>;
 }

@@ -1,0 +1,25 @@
+import { startPyftpdlib } from './servers/pyftpdlib.js';
+import { startSshd } from './servers/sshd.js';
+import { startVsftpd } from './servers/vsftpd.js';
+import type { RunningServer, ServerKind, ServerOptions } from './types.js';
+
+export type { RunningServer, ServerKind, ServerOptions } from './types.js';
+export { TEST_PASSWORD, TEST_USER } from './test-user.js';
+
+/** Starts a real server of `kind` on 127.0.0.1 and resolves once it has sent its greeting. */
+export async function startServer(kind: ServerKind, options: ServerOptions = {}): Promise<RunningServer> {
+  switch (kind) {
+    case 'vsftpd':
+      return startVsftpd('none', options);
+    case 'vsftpd-ftps-explicit':
+      return startVsftpd('explicit', options);
+    case 'vsftpd-ftps-implicit':
+      return startVsftpd('implicit', options);
+    case 'pyftpdlib':
+      return startPyftpdlib(options);
+    case 'sshd':
+      return startSshd(options);
+    default:
+      throw new Error(`server kind ${kind} not implemented yet`);
+  }
+}

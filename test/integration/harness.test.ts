@@ -1,0 +1,255 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { connect as connectTcp, type Socket } from 'node:net';
+import { connect as connectTls, type TLSSocket } from 'node:tls';
+import { promisify } from 'node:util';
+import { Client as SshClient, type ConnectConfig } from 'ssh2';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer, type ServerKind } from '../harness/index.js';
+
+const execFileAsync = promisify(execFile);
+
+/** A minimal FTP control connection: send a line, read one complete reply (multi-line aware). */
+class RawFtp {
+  private buffer = '';
+  private waiters: Array<() => void> = [];
+  private closed = false;
+
+  constructor(public socket: Socket | TLSSocket) {
+    this.attach(socket);
+  }
+
+  private attach(socket: Socket | TLSSocket): void {
+    this.socket = socket;
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => {
+      this.buffer += chunk;
+      this.wake();
+    });
+    socket.on('close', () => {
+      this.closed = true;
+      this.wake();
+    });
+    socket.on('error', () => undefined);
+  }
+
+  private wake(): void {
+    for (const waiter of this.waiters.splice(0)) waiter();
+  }
+
+  /** Next reply as [code, full text]. */
+  async reply(): Promise<[number, string]> {
+    for (;;) {
+      const match = /^(\d{3}) [^\r\n]*\r?\n/m.exec(this.buffer);
+      if (match) {
+        const end = match.index + match[0].length;
+        const text = this.buffer.slice(0, end);
+        this.buffer = this.buffer.slice(end);
+        return [Number(match[1]), text];
+      }
+      if (this.closed) throw new Error(`connection closed; got '${this.buffer}'`);
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  async send(line: string): Promise<[number, string]> {
+    this.socket.write(`${line}\r\n`);
+    return this.reply();
+  }
+
+  /** AUTH TLS: wrap the same socket in TLS (explicit FTPS). */
+  async upgrade(): Promise<void> {
+    const plain = this.socket;
+    plain.removeAllListeners('data');
+    plain.removeAllListeners('close');
+    const secure = connectTls({ socket: plain, rejectUnauthorized: false });
+    await new Promise<void>((resolve, reject) => {
+      secure.once('secureConnect', resolve);
+      secure.once('error', reject);
+    });
+    this.closed = false;
+    this.attach(secure);
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+}
+
+async function open(server: RunningServer, tls: boolean): Promise<RawFtp> {
+  const socket = tls
+    ? connectTls({ host: server.host, port: server.port, rejectUnauthorized: false })
+    : connectTcp({ host: server.host, port: server.port });
+  await new Promise<void>((resolve, reject) => {
+    socket.once(tls ? 'secureConnect' : 'connect', () => resolve());
+    socket.once('error', reject);
+  });
+  return new RawFtp(socket);
+}
+
+async function ftpLogin(server: RunningServer, mode: 'plain' | 'explicit' | 'implicit'): Promise<void> {
+  const ftp = await open(server, mode === 'implicit');
+  try {
+    const [greeting] = await ftp.reply();
+    expect(greeting).toBe(220);
+    if (mode === 'explicit') {
+      expect((await ftp.send('AUTH TLS'))[0]).toBe(234);
+      await ftp.upgrade();
+    }
+    expect((await ftp.send(`USER ${server.user}`))[0]).toBe(331);
+    const [code, text] = await ftp.send(`PASS ${server.password}`);
+    expect(code, text).toBe(230);
+    const [pwdCode, pwd] = await ftp.send('PWD');
+    expect(pwdCode).toBe(257);
+    expect(pwd).toContain(`"${server.remoteRoot}"`);
+    await ftp.send('QUIT');
+  } finally {
+    ftp.close();
+  }
+}
+
+const started: RunningServer[] = [];
+afterAll(async () => {
+  for (const server of started) await server.dispose();
+});
+
+async function start(kind: ServerKind): Promise<RunningServer> {
+  const server = await startServer(kind);
+  started.push(server);
+  return server;
+}
+
+describe('vsftpd', () => {
+  it('logs in with USER/PASS, survives stop/start on the same port', async () => {
+    const server = await start('vsftpd');
+    await ftpLogin(server, 'plain');
+    const port = server.port;
+    await server.stop();
+    await expect(ftpLogin(server, 'plain')).rejects.toThrow();
+    await server.start();
+    expect(server.port).toBe(port);
+    await ftpLogin(server, 'plain');
+  });
+
+  it('serves a passive download and an active one (curl)', async () => {
+    const server = await start('vsftpd');
+    await server.writeFile('sub/hello.txt', 'hello from vsftpd\n');
+    const url = `ftp://${server.user}:${server.password}@127.0.0.1:${server.port}/sub/hello.txt`;
+    const passive = await execFileAsync('curl', ['-sS', '--max-time', '20', url]);
+    expect(passive.stdout).toBe('hello from vsftpd\n');
+    const active = await execFileAsync('curl', ['-sS', '--max-time', '20', '--ftp-port', '127.0.0.1', url]);
+    expect(active.stdout).toBe('hello from vsftpd\n');
+  });
+});
+
+describe('vsftpd FTPS', () => {
+  it('explicit: AUTH TLS then login', async () => {
+    const server = await start('vsftpd-ftps-explicit');
+    expect(server.certFingerprint256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    await ftpLogin(server, 'explicit');
+  });
+
+  it('explicit: refuses a login before AUTH TLS', async () => {
+    const server = await start('vsftpd-ftps-explicit');
+    const ftp = await open(server, false);
+    try {
+      await ftp.reply();
+      const [code] = await ftp.send(`USER ${server.user}`);
+      expect(code).toBe(530);
+    } finally {
+      ftp.close();
+    }
+  });
+
+  it('explicit: a download with TLS session reuse works (curl)', async () => {
+    const server = await start('vsftpd-ftps-explicit');
+    await server.writeFile('tls.txt', 'secret\n');
+    const url = `ftp://${server.user}:${server.password}@127.0.0.1:${server.port}/tls.txt`;
+    const result = await execFileAsync('curl', ['-sS', '--max-time', '20', '--ssl-reqd', '--insecure', url]);
+    expect(result.stdout).toBe('secret\n');
+  });
+
+  it('implicit: TLS from the first byte, then login', async () => {
+    const server = await start('vsftpd-ftps-implicit');
+    await ftpLogin(server, 'implicit');
+  });
+});
+
+describe('pyftpdlib', () => {
+  it('logs in, survives stop/start on the same port', async () => {
+    const server = await start('pyftpdlib');
+    await ftpLogin(server, 'plain');
+    await server.stop();
+    await server.start();
+    await ftpLogin(server, 'plain');
+  });
+
+  it('advertises the masquerade address in PASV', async () => {
+    const server = await startServer('pyftpdlib', { masqueradeAddress: '10.255.255.1' });
+    started.push(server);
+    const ftp = await open(server, false);
+    try {
+      await ftp.reply();
+      await ftp.send(`USER ${server.user}`);
+      expect((await ftp.send(`PASS ${server.password}`))[0]).toBe(230);
+      const [code, text] = await ftp.send('PASV');
+      expect(code).toBe(227);
+      // Only read: the test never connects to the masqueraded address.
+      expect(text).toMatch(/\(10,255,255,1,\d+,\d+\)/);
+    } finally {
+      ftp.close();
+    }
+  });
+});
+
+function sshConnect(server: RunningServer, auth: Partial<ConnectConfig>): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const client = new SshClient();
+    client.on('error', reject);
+    client.on('keyboard-interactive', (_name, _instructions, _lang, prompts, finish) => {
+      finish(prompts.map(() => server.password));
+    });
+    client.on('ready', () => {
+      client.sftp((error, sftp) => {
+        if (error) return reject(error);
+        sftp.readdir(server.remoteRoot, (readError, list) => {
+          client.end();
+          if (readError) reject(readError);
+          else resolve(list.map((entry) => entry.filename).sort());
+        });
+      });
+    });
+    client.connect({
+      host: server.host,
+      port: server.port,
+      username: server.user,
+      // Pin the harness's host key: proves hostKeyFingerprint matches what the server sends.
+      hostVerifier: (key: Buffer) =>
+        `SHA256:${createHash('sha256').update(key).digest('base64').replace(/=+$/, '')}` ===
+        server.hostKeyFingerprint,
+      readyTimeout: 20_000,
+      ...auth,
+    });
+  });
+}
+
+describe('sshd', () => {
+  it('serves SFTP with password, keys and keyboard-interactive; restarts on the same port', async () => {
+    const server = await start('sshd');
+    await server.writeFile('hello.txt', 'hi\n');
+    expect(server.remoteRoot).toBe(server.root);
+    expect(await sshConnect(server, { password: server.password })).toEqual(['hello.txt']);
+    const privateKey = readFileSync(server.clientKeyFile as string);
+    expect(await sshConnect(server, { privateKey })).toEqual(['hello.txt']);
+    const encrypted = readFileSync(server.encryptedClientKeyFile as string);
+    expect(
+      await sshConnect(server, { privateKey: encrypted, passphrase: server.clientKeyPassphrase }),
+    ).toEqual(['hello.txt']);
+    expect(await sshConnect(server, { tryKeyboard: true })).toEqual(['hello.txt']);
+    await expect(sshConnect(server, { password: 'wrong' })).rejects.toThrow(/authentication/i);
+    await server.stop();
+    await server.start();
+    expect(await sshConnect(server, { password: server.password })).toEqual(['hello.txt']);
+  });
+});
