@@ -29,8 +29,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/src-main/**', '../src-main/*'], message: 'The renderer only talks to main through the contract.' },
-            { group: ['node:*', 'electron', 'fs', 'path', 'net', 'tls', 'child_process'], message: 'No Node or Electron in the renderer.' },
+            {
+              group: ['**/src-main/**', '../src-main/*'],
+              message: 'The renderer only talks to main through the contract.',
+            },
+            {
+              group: ['node:*', 'electron', 'fs', 'path', 'net', 'tls', 'child_process'],
+              message: 'No Node or Electron in the renderer.',
+            },
           ],
         },
       ],
@@ -43,8 +49,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-shared depends on nothing above it.' },
-            { group: ['node:*', 'electron', 'fs', 'path', 'net', 'tls', 'react'], message: 'src-shared runs anywhere: no Node, Electron or DOM.' },
+            {
+              group: ['**/src-main/**', '**/src-renderer/**'],
+              message: 'src-shared depends on nothing above it.',
+            },
+            {
+              group: ['node:*', 'electron', 'fs', 'path', 'net', 'tls', 'react'],
+              message: 'src-shared runs anywhere: no Node, Electron or DOM.',
+            },
           ],
         },
       ],
