@@ -1,0 +1,309 @@
+import { resolve } from 'node:path';
+import Conf from 'conf';
+import { FerryError, type FerryErrorData } from '../../src-shared/errors.js';
+import type { ConnectionTarget, ImportReport, Site } from '../../src-shared/model.js';
+import { siteSchema } from '../../src-shared/schemas.js';
+import type { SecretStore } from '../keychain/secret-store.js';
+import { toConnectionTarget } from './connection-target.js';
+import { parseFileZillaSiteManager } from './filezilla-import.js';
+import type { ParsedImport } from './imported-site.js';
+import { parseOpenSshConfig, type OpenSshImportOptions } from './openssh-import.js';
+import { MAX_RECENT, recentKey, withoutPassword, type RecentConnection } from './recent-connection.js';
+import { newSiteId, siteDisplayPath, siteDuplicateKey } from './site-defaults.js';
+import { resolveSiteRef, type ResolvedSiteRef } from './site-ref.js';
+import { SITES_FILE_NAME, defaultSitesDir } from './sites-location.js';
+import { SITES_FORMAT_VERSION, readSitesFile, type SitesDocument } from './sites-file.js';
+
+export interface SiteStoreOptions {
+  secrets: SecretStore;
+  /** Folder of sites.json; Electron's userData for Ferry by default. Tests pass a temporary folder. */
+  cwd?: string;
+  now?: () => Date;
+}
+
+/** A site as an editor hands it over: without an id it is new; hasSecret is the store's business. */
+export type SiteDraft = Omit<Site, 'id' | 'hasSecret'> & { id?: string; hasSecret?: boolean };
+
+/** Keychain account names: one secret per site, one per remembered quick connection. */
+export function siteSecretAccount(siteId: string): string {
+  return `site/${siteId}`;
+}
+
+export function recentSecretAccount(key: string): string {
+  return `recent/${key}`;
+}
+
+/**
+ * Saved sites and recent quick connections in sites.json (through conf, the format and atomic
+ * writes electron-store uses), with every secret in a SecretStore. Each change re-reads the file
+ * first, so the CLI and the app editing at the same time lose nothing but exact simultaneity.
+ */
+export class SiteStore {
+  readonly path: string;
+  readonly #conf: Conf<SitesDocument>;
+  readonly #secrets: SecretStore;
+  readonly #now: () => Date;
+  readonly #problems: FerryErrorData[] = [];
+  #document: SitesDocument;
+
+  constructor(options: SiteStoreOptions) {
+    this.#secrets = options.secrets;
+    this.#now = options.now ?? (() => new Date());
+    const cwd = options.cwd ?? defaultSitesDir();
+    // Checked before conf opens it: conf throws on a file that is not JSON and knows nothing of Site.
+    const path = resolve(cwd, `${SITES_FILE_NAME}.json`);
+    const read = readSitesFile(path, this.#now());
+    this.#problems.push(...read.problems);
+    this.#conf = new Conf<SitesDocument>({
+      cwd,
+      configName: SITES_FILE_NAME,
+      projectName: 'Ferry',
+      accessPropertiesByDotNotation: false,
+      clearInvalidConfig: false,
+      // Host names and user names are nobody else's business either.
+      configFileMode: 0o600,
+    });
+    this.path = this.#conf.path;
+    this.#document = read.document;
+    if (read.cleaned) this.#write(this.#document);
+  }
+
+  /** Problems found while reading the file (set-aside copies, dropped entries), for the caller to show. */
+  get problems(): readonly FerryErrorData[] {
+    return [...this.#problems];
+  }
+
+  get secretStore(): SecretStore {
+    return this.#secrets;
+  }
+
+  list(): Site[] {
+    return this.#document.sites.map(cloneSite);
+  }
+
+  get(id: string): Site | undefined {
+    const site = this.#document.sites.find((s) => s.id === id);
+    return site === undefined ? undefined : cloneSite(site);
+  }
+
+  /** Picks up changes another Ferry process wrote. */
+  reload(): void {
+    this.#document = this.#fresh();
+  }
+
+  /**
+   * Creates or replaces a site. `secret`: undefined keeps the stored one, null deletes it, a string
+   * replaces it. The keychain is written first, so a site never claims a secret it does not have.
+   */
+  async save(draft: SiteDraft, secret?: string | null): Promise<Site> {
+    const id = draft.id ?? newSiteId();
+    const previous = this.#fresh().sites.find((s) => s.id === id);
+    const hasSecret = secret === undefined ? (previous?.hasSecret ?? false) : secret !== null;
+    const parsed = siteSchema.safeParse({ ...draft, id, hasSecret });
+    if (!parsed.success) {
+      throw new FerryError(
+        'INVALID_ARGUMENT',
+        `The site is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+        {
+          hint: 'Correct the highlighted fields and save again.',
+        },
+      );
+    }
+    const site = parsed.data;
+    const account = siteSecretAccount(id);
+    if (typeof secret === 'string') await this.#secrets.set(account, secret);
+    else if (secret === null && previous?.hasSecret === true) await this.#secrets.delete(account);
+    try {
+      this.#mutate((document) => {
+        const index = document.sites.findIndex((s) => s.id === id);
+        if (index === -1) document.sites.push(site);
+        else document.sites[index] = site;
+      });
+    } catch (error) {
+      // A new site whose file write failed must not leave its password behind in the keychain.
+      if (typeof secret === 'string' && previous === undefined)
+        await this.#secrets.delete(account).catch(() => false);
+      throw error;
+    }
+    return cloneSite(site);
+  }
+
+  /** Removes a site and its secret; false when there was no such site. Throws if the secret cannot be deleted. */
+  async delete(id: string): Promise<boolean> {
+    const site = this.#fresh().sites.find((s) => s.id === id);
+    if (site === undefined) return false;
+    if (site.hasSecret) await this.#secrets.delete(siteSecretAccount(id));
+    this.#mutate((document) => {
+      document.sites = document.sites.filter((s) => s.id !== id);
+    });
+    return true;
+  }
+
+  /** The site's password (or key passphrase); null when none is saved. */
+  async secret(id: string): Promise<string | null> {
+    const site = this.#document.sites.find((s) => s.id === id);
+    if (site === undefined || !site.hasSecret) return null;
+    return this.#secrets.get(siteSecretAccount(id));
+  }
+
+  toConnectionTarget(site: Site, secret: string | null): ConnectionTarget {
+    return toConnectionTarget(site, secret);
+  }
+
+  resolveSiteRef(ref: string): ResolvedSiteRef {
+    return resolveSiteRef(ref, this.#document.sites);
+  }
+
+  async importFileZilla(xmlText: string): Promise<ImportReport> {
+    const report = await this.#import(parseFileZillaSiteManager(xmlText));
+    if (report.secretsMoved > 0) {
+      report.warnings.push(
+        `${report.secretsMoved} password(s) were moved into the keychain, but FileZilla's sitemanager.xml still ` +
+          'holds them in clear (base64 is not encryption). Set a master password in FileZilla ' +
+          '(Settings > Interface > Passwords) or delete that file.',
+      );
+    }
+    const encrypted = report.needsPassword.length;
+    if (encrypted > 0) {
+      report.warnings.push(
+        `${encrypted} site(s) need their password entered again in Ferry: ${report.needsPassword.join(', ')}`,
+      );
+    }
+    return report;
+  }
+
+  async importOpenSsh(configText: string, options: OpenSshImportOptions = {}): Promise<ImportReport> {
+    return this.#import(parseOpenSshConfig(configText, options));
+  }
+
+  /** All sites as JSON, with no secrets: hasSecret is cleared since the secrets stay behind. */
+  exportJson(): string {
+    const sites = this.#fresh().sites.map((site) => ({ ...site, hasSecret: false }));
+    return `${JSON.stringify({ format: 'ferry-sites', version: SITES_FORMAT_VERSION, sites }, undefined, 2)}\n`;
+  }
+
+  /**
+   * Remembers a quick connection. Its password is kept only when the user asked, and then only in
+   * the keychain; the file gets the target without it.
+   */
+  async addRecent(
+    target: ConnectionTarget,
+    options: { savePassword?: boolean } = {},
+  ): Promise<RecentConnection> {
+    const key = recentKey(target);
+    const previous = this.#fresh().recent.find((r) => r.key === key);
+    let hasSecret = previous?.hasSecret ?? false;
+    if (options.savePassword === true && target.password !== undefined) {
+      await this.#secrets.set(recentSecretAccount(key), target.password);
+      hasSecret = true;
+    }
+    const entry: RecentConnection = {
+      key,
+      target: withoutPassword(target),
+      lastUsed: this.#now().getTime(),
+      hasSecret,
+    };
+    let evicted: RecentConnection[] = [];
+    this.#mutate((document) => {
+      const others = document.recent.filter((r) => r.key !== key);
+      document.recent = [entry, ...others].slice(0, MAX_RECENT);
+      evicted = others.slice(MAX_RECENT - 1);
+    });
+    for (const old of evicted) if (old.hasSecret) await this.#secrets.delete(recentSecretAccount(old.key));
+    return structuredClone(entry);
+  }
+
+  /** Most recent first. */
+  recent(): RecentConnection[] {
+    return structuredClone(this.#document.recent);
+  }
+
+  async recentSecret(key: string): Promise<string | null> {
+    const entry = this.#document.recent.find((r) => r.key === key);
+    if (entry === undefined || !entry.hasSecret) return null;
+    return this.#secrets.get(recentSecretAccount(key));
+  }
+
+  async #import(parsed: ParsedImport): Promise<ImportReport> {
+    const report: ImportReport = {
+      imported: 0,
+      duplicates: 0,
+      secretsMoved: 0,
+      needsPassword: [],
+      warnings: [...parsed.warnings],
+    };
+    const known = new Set(this.#fresh().sites.map(siteDuplicateKey));
+    const added: Site[] = [];
+    let keychainError: FerryError | null = null;
+    for (const { site, password, needsPassword } of parsed.sites) {
+      const key = siteDuplicateKey(site);
+      if (known.has(key)) {
+        report.duplicates++;
+        continue;
+      }
+      known.add(key);
+      if (password !== undefined && keychainError === null) {
+        try {
+          await this.#secrets.set(siteSecretAccount(site.id), password);
+          site.hasSecret = true;
+          report.secretsMoved++;
+        } catch (error) {
+          // One failure is enough to know: waiting out a timeout per site would stall the import.
+          keychainError = error instanceof FerryError ? error : new FerryError('INTERNAL', String(error));
+        }
+      }
+      if (needsPassword === true || (password !== undefined && !site.hasSecret))
+        report.needsPassword.push(siteDisplayPath(site));
+      added.push(site);
+    }
+    if (keychainError !== null) {
+      report.warnings.push(
+        `Passwords could not be saved: ${keychainError.message}.${keychainError.hint ? ` ${keychainError.hint}` : ''}`,
+      );
+    }
+    if (added.length > 0) {
+      this.#mutate((document) => {
+        document.sites.push(...added);
+      });
+    }
+    report.imported = added.length;
+    return report;
+  }
+
+  /**
+   * The document as it is on disk now. If the file went bad since it was opened it is set aside
+   * (and reported), and the copy in memory, which was valid, carries on.
+   */
+  #fresh(): SitesDocument {
+    const read = readSitesFile(this.path, this.#now());
+    this.#problems.push(...read.problems);
+    if (!read.unusable) this.#document = read.document;
+    return this.#document;
+  }
+
+  #mutate(change: (document: SitesDocument) => void): void {
+    const document = structuredClone(this.#fresh());
+    change(document);
+    this.#write(document);
+    this.#document = document;
+  }
+
+  #write(document: SitesDocument): void {
+    try {
+      this.#conf.store = document;
+    } catch (error) {
+      throw new FerryError(
+        'SITE_STORE',
+        `Cannot save the sites file ${this.path}: ${(error as Error).message}`,
+        {
+          hint: 'Check free disk space and that the folder is writable.',
+          cause: error,
+        },
+      );
+    }
+  }
+}
+
+function cloneSite(site: Site): Site {
+  return structuredClone(site);
+}
