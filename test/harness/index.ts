@@ -1,3 +1,5 @@
+import { startProftpd } from './servers/proftpd.js';
+import { startPureFtpd } from './servers/pure-ftpd.js';
 import { startPyftpdlib } from './servers/pyftpdlib.js';
 import { startSshd } from './servers/sshd.js';
 import { startVsftpd } from './servers/vsftpd.js';
@@ -15,11 +17,13 @@ export async function startServer(kind: ServerKind, options: ServerOptions = {})
       return startVsftpd('explicit', options);
     case 'vsftpd-ftps-implicit':
       return startVsftpd('implicit', options);
+    case 'proftpd':
+      return startProftpd(options);
+    case 'pure-ftpd':
+      return startPureFtpd(options);
     case 'pyftpdlib':
       return startPyftpdlib(options);
     case 'sshd':
       return startSshd(options);
-    default:
-      throw new Error(`server kind ${kind} not implemented yet`);
   }
 }

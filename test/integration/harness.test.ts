@@ -88,7 +88,11 @@ async function open(server: RunningServer, tls: boolean): Promise<RawFtp> {
   return new RawFtp(socket);
 }
 
-async function ftpLogin(server: RunningServer, mode: 'plain' | 'explicit' | 'implicit'): Promise<void> {
+async function ftpLogin(
+  server: RunningServer,
+  mode: 'plain' | 'explicit' | 'implicit',
+  loginFolder = server.remoteRoot,
+): Promise<void> {
   const ftp = await open(server, mode === 'implicit');
   try {
     const [greeting] = await ftp.reply();
@@ -102,7 +106,7 @@ async function ftpLogin(server: RunningServer, mode: 'plain' | 'explicit' | 'imp
     expect(code, text).toBe(230);
     const [pwdCode, pwd] = await ftp.send('PWD');
     expect(pwdCode).toBe(257);
-    expect(pwd).toContain(`"${server.remoteRoot}"`);
+    expect(pwd).toContain(`"${loginFolder}"`);
     await ftp.send('QUIT');
   } finally {
     ftp.close();
@@ -168,6 +172,10 @@ describe('vsftpd FTPS', () => {
     const url = `ftp://${server.user}:${server.password}@127.0.0.1:${server.port}/tls.txt`;
     const result = await execFileAsync('curl', ['-sS', '--max-time', '20', '--ssl-reqd', '--insecure', url]);
     expect(result.stdout).toBe('secret\n');
+    // Without TLS session reuse the data connection is refused (require_ssl_reuse=YES).
+    await expect(
+      execFileAsync('curl', ['-sS', '--max-time', '20', '--ssl-reqd', '--insecure', '--no-sessionid', url]),
+    ).rejects.toThrow(/522|425|426|TLS|SSL/i);
   });
 
   it('implicit: TLS from the first byte, then login', async () => {
@@ -251,5 +259,57 @@ describe('sshd', () => {
     await server.stop();
     await server.start();
     expect(await sshConnect(server, { password: server.password })).toEqual(['hello.txt']);
+  });
+});
+
+describe('proftpd', () => {
+  it('logs in plain and after AUTH TLS, offers MLSD, lists over TLS with session reuse (curl)', async () => {
+    const server = await start('proftpd');
+    await ftpLogin(server, 'plain');
+    await ftpLogin(server, 'explicit');
+    const ftp = await open(server, false);
+    try {
+      await ftp.reply();
+      const [code, features] = await ftp.send('FEAT');
+      expect(code).toBe(211);
+      expect(features).toMatch(/^ MLST /m);
+      expect(features).toMatch(/^ AUTH TLS/m);
+    } finally {
+      ftp.close();
+    }
+    await server.writeFile('dir/file.txt', 'proftpd\n');
+    const url = `ftp://${server.user}:${server.password}@127.0.0.1:${server.port}/dir/file.txt`;
+    const result = await execFileAsync('curl', ['-sS', '--max-time', '20', '--ssl-reqd', '--insecure', url]);
+    expect(result.stdout).toBe('proftpd\n');
+    await expect(
+      execFileAsync('curl', ['-sS', '--max-time', '20', '--ssl-reqd', '--insecure', '--no-sessionid', url]),
+    ).rejects.toThrow();
+    await server.stop();
+    await server.start();
+    await ftpLogin(server, 'plain');
+  });
+});
+
+describe('pure-ftpd', () => {
+  it('logs in (chrooted home, root is a subfolder), lists a big folder, restarts on the same port', async () => {
+    const server = await start('pure-ftpd');
+    expect(server.remoteRoot).toMatch(/^\/ferry-pure-/);
+    // The session starts in the chrooted home ('/'); remoteRoot is a folder inside it.
+    await ftpLogin(server, 'plain', '/');
+    // More files than pure-ftpd's default listing limit (2000) must all be listed.
+    for (let index = 0; index < 2_500; index += 1) await server.writeFile(`big/f${index}`, '');
+    const url = `ftp://${server.user}:${server.password}@127.0.0.1:${server.port}${server.remotePath('big')}/`;
+    const listing = await execFileAsync('curl', ['-sS', '--max-time', '30', '--list-only', url], {
+      maxBuffer: 1 << 24,
+    });
+    // With -D (dot files shown) pure-ftpd's NLST includes '.' and '..'.
+    const names = (stdout: string): string[] => stdout.split(/\r?\n/).filter((name) => /^f\d+$/.test(name));
+    expect(names(listing.stdout)).toHaveLength(2_500);
+    await server.stop();
+    await server.start();
+    const again = await execFileAsync('curl', ['-sS', '--max-time', '30', '--list-only', url], {
+      maxBuffer: 1 << 24,
+    });
+    expect(names(again.stdout)).toHaveLength(2_500);
   });
 });
