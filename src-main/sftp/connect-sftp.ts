@@ -1,0 +1,248 @@
+/**
+ * Opens an SSH connection and its SFTP channel for a ConnectionTarget: ~/.ssh/config
+ * aliases, host key trust, authentication in OpenSSH's order, then the server's SFTP limits.
+ */
+import { readFile } from 'node:fs/promises';
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
+// ssh2 is CommonJS: take its exports from the default import, as Node's ESM loader requires.
+import ssh2, { type SFTPWrapper } from 'ssh2';
+import { FerryError } from '../../src-shared/errors.js';
+import type { ConnectionTarget, HostKeyInfo, SecurityInfo } from '../../src-shared/model.js';
+import type { ProtocolLogger } from '../core/protocol-log.js';
+import type { Prompter } from '../core/prompter.js';
+import { parseSshConfig, resolveSshHost, type SshHostSettings } from '../ssh/ssh-config.js';
+import { AuthSequence } from './auth-sequence.js';
+import { verifyHostKey } from './host-key-verifier.js';
+import type { PipelineLimits } from './pipelined-download.js';
+import { mapConnectError } from './sftp-errors.js';
+import { SftpFileSystem } from './sftp-file-system.js';
+
+export interface SftpDeps {
+  logger: ProtocolLogger;
+  prompter: Prompter;
+  /** Ferry's own known_hosts: read, and appended to when a person trusts a key "always". */
+  knownHostsFile: string;
+  /** The user's ~/.ssh/known_hosts: read only. */
+  userKnownHostsFile?: string;
+  /** The user's ~/.ssh/config, for Host aliases. */
+  sshConfigFile?: string;
+  /** ssh-agent socket; SSH_AUTH_SOCK when absent. */
+  agentSocket?: string;
+  /** Keys tried when neither the target nor ~/.ssh/config names one; ~/.ssh/id_{ed25519,ecdsa,rsa} by default. */
+  defaultIdentityFiles?: string[];
+  /** Handshake and authentication must finish in this time, not counting time spent waiting on prompts. */
+  timeoutMs?: number;
+}
+
+/** Where OpenSSH keeps the user's files, for callers that want its defaults. */
+export function defaultSshPaths(): {
+  userKnownHostsFile: string;
+  sshConfigFile: string;
+  defaultIdentityFiles: string[];
+} {
+  const dir = join(homedir(), '.ssh');
+  return {
+    userKnownHostsFile: join(dir, 'known_hosts'),
+    sshConfigFile: join(dir, 'config'),
+    defaultIdentityFiles: ['id_ed25519', 'id_ecdsa', 'id_rsa'].map((name) => join(dir, name)),
+  };
+}
+
+/** In-flight requests per transfer: enough to cover the 2 MiB channel window several times over. */
+const MAX_IN_FLIGHT = 64;
+/** SFTP v3 servers must accept 32 KiB requests; larger only when limits@openssh.com says so. */
+const SAFE_CHUNK = 32 * 1024;
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+async function readSshConfig(file: string | undefined, alias: string): Promise<SshHostSettings> {
+  if (!file) return { identityFiles: [] };
+  try {
+    return resolveSshHost(parseSshConfig(await readFile(file, 'utf8')), alias);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { identityFiles: [] };
+    throw error;
+  }
+}
+
+/**
+ * ssh2 asks the server for limits@openssh.com while opening the channel and keeps the
+ * answer in private fields (there is no public accessor in 1.17); its read() and write()
+ * split anything larger into sequential requests, which would defeat the pipeline.
+ */
+function pipelineLimits(sftp: SFTPWrapper): PipelineLimits {
+  const internals = sftp as unknown as { _maxReadLen?: unknown; _maxWriteLen?: unknown };
+  const read = typeof internals._maxReadLen === 'number' ? internals._maxReadLen : SAFE_CHUNK;
+  const write = typeof internals._maxWriteLen === 'number' ? internals._maxWriteLen : SAFE_CHUNK;
+  return { chunkSize: Math.max(1024, Math.min(read, write)), maxInFlight: MAX_IN_FLIGHT };
+}
+
+/** A timer that stands still while a person is being asked something. */
+class HandshakeTimer {
+  private timer: NodeJS.Timeout | null = null;
+  private readonly ms: number;
+  private readonly onTimeout: () => void;
+
+  constructor(ms: number, onTimeout: () => void) {
+    this.ms = ms;
+    this.onTimeout = onTimeout;
+  }
+
+  restart(): void {
+    this.stop();
+    this.timer = setTimeout(this.onTimeout, this.ms);
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+
+export async function connectSftp(target: ConnectionTarget, deps: SftpDeps): Promise<SftpFileSystem> {
+  const { logger } = deps;
+  const config = await readSshConfig(deps.sshConfigFile, target.host);
+  const host = config.hostName ?? target.host;
+  const port = target.port ?? config.port ?? 22;
+  const user = target.user ?? config.user ?? userInfo().username;
+  const label = `${user}@${host}:${port}`;
+  const defaults = deps.defaultIdentityFiles ?? defaultSshPaths().defaultIdentityFiles;
+  // ssh(1) uses the default keys only when no IdentityFile was configured.
+  const configured = config.identityFiles.length > 0 ? config.identityFiles : defaults;
+  const identityFiles = [...new Set([...(target.identityFile ? [target.identityFile] : []), ...configured])];
+  if (host !== target.host) logger.log('info', `~/.ssh/config: ${target.host} is ${host}`);
+
+  const client = new ssh2.Client();
+  let timeoutError: FerryError | null = null;
+  const timer = new HandshakeTimer(deps.timeoutMs ?? DEFAULT_TIMEOUT_MS, () => {
+    timeoutError = new FerryError('TIMEOUT', `No SSH session with ${host}:${port} in time`, {
+      hint: 'The server did not complete the handshake; check the host, the port and any firewall.',
+    });
+    client.destroy();
+  });
+  const prompter: Prompter = {
+    async ask(prompt) {
+      timer.stop();
+      try {
+        return await deps.prompter.ask(prompt);
+      } finally {
+        timer.restart();
+      }
+    },
+  };
+  const auth = new AuthSequence({
+    user,
+    label,
+    password: target.password,
+    agentSocket: deps.agentSocket ?? process.env.SSH_AUTH_SOCK,
+    identityFiles,
+    prompter,
+    logger,
+  });
+
+  let hostKey: HostKeyInfo | null = null;
+  let hostKeyError: FerryError | null = null;
+  let cipher: string | undefined;
+
+  logger.log('info', `Connecting to ${host}:${port} as ${user}`);
+  timer.restart();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const onError = (error: Error & { level?: string }): void => {
+        // Agent trouble is not fatal: ssh2 moves on to the next method by itself.
+        if (error.level === 'agent') {
+          logger.log('error', `SSH agent: ${error.message}`);
+          return;
+        }
+        reject(hostKeyError ?? timeoutError ?? mapConnectError(error, host, port));
+      };
+      client.on('error', onError);
+      client.once('close', () =>
+        reject(
+          hostKeyError ??
+            timeoutError ??
+            mapConnectError(new Error('Connection closed during the handshake'), host, port),
+        ),
+      );
+      client.once('ready', () => {
+        client.removeListener('error', onError);
+        resolve();
+      });
+      client.once('handshake', (negotiated) => {
+        cipher = negotiated.cs.cipher;
+        logger.log(
+          'info',
+          `Negotiated ${negotiated.kex}, ${negotiated.serverHostKey}, cipher ${negotiated.cs.cipher}`,
+        );
+      });
+      client.on('greeting', (greeting: string) => logger.log('received', greeting.trim()));
+      client.connect({
+        host,
+        port,
+        username: user,
+        readyTimeout: 0,
+        keepaliveInterval: 15_000,
+        keepaliveCountMax: 4,
+        authHandler: auth.handler,
+        hostVerifier: (key: Buffer, verify: (valid: boolean) => void) => {
+          verifyHostKey(key, {
+            host,
+            port,
+            knownHostsFile: deps.knownHostsFile,
+            userKnownHostsFile: deps.userKnownHostsFile,
+            prompter,
+            logger,
+          }).then(
+            (info) => {
+              hostKey = info;
+              verify(true);
+            },
+            (error: unknown) => {
+              hostKeyError =
+                error instanceof FerryError
+                  ? error
+                  : new FerryError(
+                      'HOST_KEY_UNKNOWN',
+                      `Cannot check the host key of ${host}:${port}: ${String(error)}`,
+                      { retryable: false },
+                    );
+              logger.log('error', hostKeyError.message);
+              verify(false);
+            },
+          );
+        },
+      });
+    });
+  } catch (error) {
+    client.destroy();
+    throw error;
+  } finally {
+    timer.stop();
+  }
+  // The server's software version ("OpenSSH_9.2p1") is only kept on a private field in ssh2 1.17.
+  const software = (client as unknown as { _remoteVer?: unknown })._remoteVer;
+  const serverIdent = typeof software === 'string' ? `SSH-2.0 ${software}` : 'SSH-2.0';
+  logger.log('info', `Authenticated as ${user}`);
+
+  const sftp = await new Promise<SFTPWrapper>((resolve, reject) => {
+    client.sftp((error, channel) => {
+      if (error) {
+        client.end();
+        reject(
+          new FerryError('PROTOCOL', `The server refused the SFTP subsystem: ${error.message}`, {
+            hint: 'SFTP may be disabled on this server (check its sshd_config Subsystem line).',
+            retryable: false,
+            cause: error,
+          }),
+        );
+      } else resolve(channel);
+    });
+  });
+  const limits = pipelineLimits(sftp);
+  logger.log('info', `SFTP ready: ${limits.chunkSize} bytes per request, ${limits.maxInFlight} in flight`);
+
+  const security: SecurityInfo = { kind: 'ssh', protocolVersion: serverIdent };
+  if (cipher) security.cipher = cipher;
+  if (hostKey) security.hostKey = hostKey;
+  return new SftpFileSystem({ client, sftp, security, limits, logger, label });
+}

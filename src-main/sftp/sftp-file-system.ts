@@ -1,0 +1,371 @@
+/**
+ * RemoteFileSystem over one SSH connection's SFTP channel. Small requests are single
+ * round trips; transfers go through the pipelined reader and writer. The first reason the
+ * session ended is kept, so every later call explains why instead of failing vaguely.
+ */
+import { posix } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import type { Client, SFTPWrapper } from 'ssh2';
+import { FerryError } from '../../src-shared/errors.js';
+import type { FileEntry, SecurityInfo } from '../../src-shared/model.js';
+import type { ProtocolLogger } from '../core/protocol-log.js';
+import type {
+  HashAlgorithm,
+  RemoteFileSystem,
+  TransferOptions,
+  TransferResult,
+} from '../fs/remote-file-system.js';
+import { pipelinedDownload, type PipelineLimits } from './pipelined-download.js';
+import { pipelinedUpload } from './pipelined-upload.js';
+import { RemoteHasher } from './remote-hash.js';
+import { toFileEntry, type SftpAttrs } from './sftp-entry.js';
+import { connectionLost, isNoResponseError, mapSftpError } from './sftp-errors.js';
+
+type Done<T> = (error: Error | null | undefined, value: T) => void;
+
+export interface SftpSessionParts {
+  client: Client;
+  sftp: SFTPWrapper;
+  security: SecurityInfo;
+  limits: PipelineLimits;
+  logger: ProtocolLogger;
+  /** "user@host:port", for messages. */
+  label: string;
+}
+
+/** Children of one folder removed at once by a recursive delete: pipelined, but bounded. */
+const REMOVE_CONCURRENCY = 16;
+
+export class SftpFileSystem implements RemoteFileSystem {
+  readonly protocol = 'sftp' as const;
+  readonly security: SecurityInfo;
+  readonly limits: PipelineLimits;
+  private readonly client: Client;
+  private readonly sftp: SFTPWrapper;
+  private readonly logger: ProtocolLogger;
+  private readonly label: string;
+  private readonly hasher: RemoteHasher;
+  private closingError: FerryError | null = null;
+  private homePath: Promise<string> | null = null;
+
+  constructor(parts: SftpSessionParts) {
+    this.client = parts.client;
+    this.sftp = parts.sftp;
+    this.security = parts.security;
+    this.limits = parts.limits;
+    this.logger = parts.logger;
+    this.label = parts.label;
+    this.hasher = new RemoteHasher(parts.client);
+    const onGone = (reason: string) => (): void => {
+      if (this.closingError) return;
+      this.closingError = connectionLost(`Connection to ${this.label} ${reason}`);
+      this.logger.log('error', this.closingError.message);
+    };
+    this.client.on('close', onGone('closed'));
+    this.client.on('end', onGone('ended'));
+    this.client.on('error', (error: Error) => {
+      if (this.closingError) return;
+      this.closingError = connectionLost(`Connection to ${this.label} failed: ${error.message}`, error);
+      this.logger.log('error', this.closingError.message);
+    });
+    this.sftp.on('close', onGone('closed its SFTP channel'));
+  }
+
+  get connected(): boolean {
+    return this.closingError === null;
+  }
+
+  home(): Promise<string> {
+    this.homePath ??= this.realpath('.');
+    return this.homePath;
+  }
+
+  realpath(path: string): Promise<string> {
+    return this.request<string>('Realpath', path, (done) => this.sftp.realpath(path, done));
+  }
+
+  readlink(path: string): Promise<string> {
+    return this.request<string>('Readlink', path, (done) => this.sftp.readlink(path, done));
+  }
+
+  async list(path: string): Promise<FileEntry[]> {
+    this.logger.log('sent', `READDIR ${path}`);
+    const rows = await this.request<{ filename: string; longname: string; attrs: SftpAttrs }[]>(
+      'List',
+      path,
+      (done) => this.sftp.readdir(path, done),
+    );
+    const entries = rows.map((row) => toFileEntry(row.filename, row.attrs, row.longname));
+    // Link targets travel as one pipelined burst of READLINKs, not one round trip each.
+    await Promise.all(
+      entries.map(async (entry) => {
+        if (entry.type === 'symlink')
+          entry.linkTarget = await this.readlinkOrUndefined(posix.join(path, entry.name));
+      }),
+    );
+    return entries;
+  }
+
+  async stat(path: string): Promise<FileEntry | null> {
+    let attrs: SftpAttrs;
+    try {
+      attrs = await this.request<SftpAttrs>('Stat', path, (done) => this.sftp.lstat(path, done));
+    } catch (error) {
+      if (error instanceof FerryError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
+    const entry = toFileEntry(posix.basename(path) || path, attrs);
+    if (entry.type === 'symlink') entry.linkTarget = await this.readlinkOrUndefined(path);
+    return entry;
+  }
+
+  async mkdir(path: string): Promise<void> {
+    this.logger.log('sent', `MKDIR ${path}`);
+    try {
+      await this.request<void>('Create folder', path, (done) =>
+        this.sftp.mkdir(path, (error) => done(error, undefined)),
+      );
+    } catch (error) {
+      // SFTP v3 has no "already exists" status: OpenSSH answers a bare FAILURE.
+      if (error instanceof FerryError && error.code === 'PERMANENT' && (await this.stat(path)) !== null) {
+        throw new FerryError('ALREADY_EXISTS', `Create folder ${path}: it already exists`, {
+          reply: error.reply,
+          hint: 'Choose another name.',
+          retryable: false,
+        });
+      }
+      throw error;
+    }
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    this.logger.log('sent', `RENAME ${from} -> ${to}`);
+    await this.request<void>('Rename', from, (done) => {
+      const callback = (error: Error | null | undefined): void => done(error, undefined);
+      // posix-rename replaces an existing target atomically; plain v3 RENAME refuses to.
+      try {
+        this.sftp.ext_openssh_rename(from, to, callback);
+      } catch {
+        this.sftp.rename(from, to, callback);
+      }
+    });
+  }
+
+  async deleteFile(path: string): Promise<void> {
+    this.logger.log('sent', `REMOVE ${path}`);
+    await this.request<void>('Delete', path, (done) =>
+      this.sftp.unlink(path, (error) => done(error, undefined)),
+    );
+  }
+
+  async removeDir(path: string, recursive: boolean): Promise<void> {
+    if (recursive) {
+      const entries = await this.list(path);
+      for (let index = 0; index < entries.length; index += REMOVE_CONCURRENCY) {
+        await Promise.all(
+          entries.slice(index, index + REMOVE_CONCURRENCY).map((entry) => {
+            const child = posix.join(path, entry.name);
+            // A symlink to a folder is removed as a link, never followed.
+            return entry.type === 'dir' ? this.removeDir(child, true) : this.deleteFile(child);
+          }),
+        );
+      }
+    }
+    this.logger.log('sent', `RMDIR ${path}`);
+    await this.request<void>('Remove folder', path, (done) =>
+      this.sftp.rmdir(path, (error) => done(error, undefined)),
+    );
+  }
+
+  async chmod(path: string, mode: number): Promise<void> {
+    this.logger.log('sent', `CHMOD ${mode.toString(8)} ${path}`);
+    await this.request<void>('Change permissions', path, (done) =>
+      this.sftp.chmod(path, mode, (error) => done(error, undefined)),
+    );
+  }
+
+  async setModified(path: string, time: Date): Promise<void> {
+    // SETSTAT sets atime and mtime together (ACMODTIME): read the current atime to keep it.
+    const current = await this.request<SftpAttrs>('Stat', path, (done) => this.sftp.stat(path, done));
+    const mtime = Math.floor(time.getTime() / 1000);
+    this.logger.log('sent', `SETSTAT mtime=${mtime} ${path}`);
+    await this.request<void>('Set modification time', path, (done) =>
+      this.sftp.setstat(path, { atime: current.atime ?? mtime, mtime }, (error) => done(error, undefined)),
+    );
+  }
+
+  async download(path: string, sink: Writable, options: TransferOptions = {}): Promise<TransferResult> {
+    const start = options.offset ?? 0;
+    this.logger.log('sent', `OPEN ${path} (read${start > 0 ? `, from byte ${start}` : ''})`);
+    const handle = await this.request<Buffer>('Open', path, (done) => this.sftp.open(path, 'r', done));
+    try {
+      const attrs = await this.request<SftpAttrs>('Stat', path, (done) => this.sftp.fstat(handle, done));
+      const size = attrs.size ?? 0;
+      if (start > size) {
+        throw new FerryError(
+          'INVALID_ARGUMENT',
+          `Cannot resume ${path} at byte ${start}: it has only ${size} bytes`,
+          {
+            hint: 'The remote file is shorter than the local part; download it again from the start.',
+            retryable: false,
+          },
+        );
+      }
+      const bytes = await this.transfer(
+        pipelinedDownload({
+          sftp: this.sftp,
+          handle,
+          path,
+          start,
+          knownSize: size,
+          sink,
+          limits: this.limits,
+          signal: options.signal,
+          onProgress: options.onProgress,
+        }),
+      );
+      if (start + bytes !== size) {
+        throw new FerryError(
+          'VERIFY_FAILED',
+          `Download of ${path} ended at byte ${start + bytes}, but the file had ${size}`,
+          {
+            hint: 'The file changed on the server during the transfer; download it again.',
+          },
+        );
+      }
+      this.logger.log('info', `Downloaded ${bytes} bytes of ${path}`);
+      return { bytes };
+    } finally {
+      await this.closeHandle(handle);
+    }
+  }
+
+  async upload(source: Readable, path: string, options: TransferOptions = {}): Promise<TransferResult> {
+    const start = options.offset ?? 0;
+    this.logger.log('sent', `OPEN ${path} (write${start > 0 ? `, from byte ${start}` : ''})`);
+    // Resume opens without truncating; a fresh upload creates or truncates.
+    const flags = start > 0 ? 'r+' : 'w';
+    const handle = await this.request<Buffer>('Open', path, (done) => this.sftp.open(path, flags, done));
+    try {
+      if (start > 0) await this.prepareResume(handle, path, start);
+      const bytes = await this.transfer(
+        pipelinedUpload({
+          sftp: this.sftp,
+          handle,
+          path,
+          start,
+          source,
+          limits: this.limits,
+          signal: options.signal,
+          onProgress: options.onProgress,
+        }),
+      );
+      const attrs = await this.request<SftpAttrs>('Stat', path, (done) => this.sftp.fstat(handle, done));
+      if (attrs.size !== undefined && attrs.size !== start + bytes) {
+        throw new FerryError(
+          'VERIFY_FAILED',
+          `Upload of ${path}: the server has ${attrs.size} bytes, expected ${start + bytes}`,
+          {
+            hint: 'Something else wrote to the file during the transfer; upload it again.',
+          },
+        );
+      }
+      this.logger.log('info', `Uploaded ${bytes} bytes to ${path}`);
+      return { bytes };
+    } finally {
+      await this.closeHandle(handle);
+    }
+  }
+
+  hashAlgorithms(): Promise<HashAlgorithm[]> {
+    return this.hasher.algorithms();
+  }
+
+  hash(path: string, algorithm: HashAlgorithm): Promise<string | null> {
+    this.logger.log('sent', `exec ${algorithm}sum ${path}`);
+    return this.hasher.hash(path, algorithm);
+  }
+
+  async close(): Promise<void> {
+    if (!this.closingError) {
+      this.closingError = new FerryError('CONNECTION_LOST', `The session with ${this.label} was closed`, {
+        hint: 'Connect again.',
+        retryable: false,
+      });
+    }
+    await new Promise<void>((resolve) => {
+      this.client.once('close', () => resolve());
+      this.client.end();
+      // end() on an already closed client emits nothing more.
+      setTimeout(resolve, 2_000).unref();
+    });
+  }
+
+  /** REST+STOR semantics: the remote must hold at least `start` bytes; anything past it is cut. */
+  private async prepareResume(handle: Buffer, path: string, start: number): Promise<void> {
+    const attrs = await this.request<SftpAttrs>('Stat', path, (done) => this.sftp.fstat(handle, done));
+    const size = attrs.size ?? 0;
+    if (size < start) {
+      throw new FerryError(
+        'INVALID_ARGUMENT',
+        `Cannot resume ${path} at byte ${start}: the server has only ${size} bytes`,
+        {
+          hint: 'Upload the file again from the start.',
+          retryable: false,
+        },
+      );
+    }
+    if (size > start) {
+      await this.request<void>('Truncate', path, (done) =>
+        this.sftp.fsetstat(handle, { size: start }, (error) => done(error, undefined)),
+      );
+    }
+  }
+
+  /** Transfer failures caused by the session dying report why it died. */
+  private async transfer(work: Promise<number>): Promise<number> {
+    try {
+      return await work;
+    } catch (error) {
+      if (this.closingError && error instanceof FerryError && error.code !== 'CANCELLED')
+        throw this.closingError;
+      throw error;
+    }
+  }
+
+  private async closeHandle(handle: Buffer): Promise<void> {
+    if (this.closingError) return;
+    await new Promise<void>((resolve) => {
+      // A failed close after a failed transfer must not hide the transfer's error.
+      this.sftp.close(handle, (error) => {
+        if (error) this.logger.log('error', `Close handle: ${error.message}`);
+        resolve();
+      });
+    });
+  }
+
+  private async readlinkOrUndefined(path: string): Promise<string | undefined> {
+    try {
+      return await this.readlink(path);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** One SFTP request as a promise, its failure mapped with the operation and path. */
+  private request<T>(operation: string, path: string, start: (done: Done<T>) => void): Promise<T> {
+    if (this.closingError) return Promise.reject(this.closingError);
+    return new Promise<T>((resolve, reject) => {
+      const done: Done<T> = (error, value) => {
+        if (!error) resolve(value);
+        else if (this.closingError && isNoResponseError(error)) reject(this.closingError);
+        else reject(mapSftpError(error, operation, path));
+      };
+      try {
+        start(done);
+      } catch (error) {
+        reject(this.closingError ?? mapSftpError(error, operation, path));
+      }
+    });
+  }
+}
