@@ -1,0 +1,108 @@
+/**
+ * Decides whether a TLS peer certificate may be used. Node's default verification (OS/CA
+ * store plus host name) passing is enough; otherwise the fingerprint must be pinned for
+ * this host:port (by the site or by an earlier "always"), or a person must say yes.
+ * A pinned fingerprint that no longer matches is refused outright: that is what an
+ * attacker in the middle looks like, and the person must see both fingerprints.
+ */
+import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { FerryError } from '../../src-shared/errors.js';
+import type { CertificateInfo } from '../../src-shared/model.js';
+import type { Prompter } from '../core/prompter.js';
+import type { ProtocolLogger } from '../core/protocol-log.js';
+import { normaliseFingerprint, type CertificateTrustStore } from '../core/trust-store.js';
+
+export interface CertificateCheckDeps {
+  prompter: Prompter;
+  trustStore: CertificateTrustStore;
+  logger: ProtocolLogger;
+}
+
+export interface CertificateTarget {
+  host: string;
+  port: number;
+  tlsFingerprint?: string;
+}
+
+export function describeCertificate(cert: PeerCertificate, host: string, port: number): CertificateInfo {
+  const subject = formatName(cert.subject);
+  const issuer = formatName(cert.issuer);
+  return {
+    host,
+    port,
+    subject,
+    issuer,
+    validFrom: cert.valid_from,
+    validTo: cert.valid_to,
+    fingerprint256: cert.fingerprint256,
+    selfSigned: subject === issuer,
+  };
+}
+
+function formatName(name: PeerCertificate['subject'] | undefined): string {
+  if (!name) return '';
+  return Object.entries(name)
+    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join('+') : String(value)}`)
+    .join(', ');
+}
+
+/** Why Node would refuse it, or null when it is trusted as-is. */
+export function verificationProblem(socket: TLSSocket, host: string): string | null {
+  const cert = socket.getPeerCertificate();
+  if (!socket.authorized) return String(socket.authorizationError ?? 'certificate not trusted');
+  const identity = checkServerIdentity(host, cert);
+  return identity ? identity.message : null;
+}
+
+export async function checkCertificate(
+  socket: TLSSocket,
+  target: CertificateTarget,
+  deps: CertificateCheckDeps,
+): Promise<CertificateInfo> {
+  const cert = socket.getPeerCertificate();
+  if (!cert || !cert.fingerprint256) {
+    throw new FerryError('TLS', 'The server did not present a certificate.', {
+      hint: 'The server TLS setup is broken; contact its administrator.',
+    });
+  }
+  const info = describeCertificate(cert, target.host, target.port);
+  const problem = verificationProblem(socket, target.host);
+  if (problem === null) return info;
+
+  const presented = normaliseFingerprint(info.fingerprint256);
+  if (target.tlsFingerprint && normaliseFingerprint(target.tlsFingerprint) === presented) {
+    deps.logger.log('info', `Certificate accepted by its pinned fingerprint ${info.fingerprint256}.`);
+    return info;
+  }
+  const pinned = await deps.trustStore.get(target.host, target.port);
+  if (pinned) {
+    if (normaliseFingerprint(pinned.fingerprint256) === presented) {
+      deps.logger.log('info', `Certificate accepted: it matches the one trusted earlier for ${target.host}.`);
+      return info;
+    }
+    throw new FerryError(
+      'CERTIFICATE_CHANGED',
+      `The certificate of ${target.host}:${target.port} changed. Trusted before: ${pinned.fingerprint256}; presented now: ${info.fingerprint256}.`,
+      {
+        hint: 'If the administrator renewed the certificate, remove the old trust and connect again; otherwise someone may be intercepting the connection.',
+        retryable: false,
+      },
+    );
+  }
+  const answer = await deps.prompter.ask({ kind: 'certificate', certificate: info, reason: problem });
+  if (answer.trust === 'reject') {
+    throw new FerryError(
+      'CERTIFICATE_UNTRUSTED',
+      `The certificate of ${target.host}:${target.port} is not trusted (${problem}). SHA-256 fingerprint: ${info.fingerprint256}.`,
+      {
+        hint: 'Check the fingerprint with the server administrator, then trust it (or pass it as the site TLS fingerprint).',
+        retryable: false,
+      },
+    );
+  }
+  if (answer.trust === 'always') {
+    await deps.trustStore.pin(target.host, target.port, info);
+    deps.logger.log('info', `Certificate ${info.fingerprint256} pinned for ${target.host}:${target.port}.`);
+  }
+  return info;
+}

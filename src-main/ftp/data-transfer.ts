@@ -1,0 +1,168 @@
+/**
+ * One transfer over a data connection, from the command that starts it to the moment it is
+ * complete: BOTH the data stream ended (every byte flushed into the sink, with backpressure)
+ * AND the server's final reply (226/250) arrived. Cancelling closes the data connection,
+ * sends ABOR and resynchronises the control connection with a NOOP, whichever order the
+ * server's 426/226/225 replies come in; a server that does not answer is disconnected.
+ */
+import { pipeline } from 'node:stream/promises';
+import type { Readable, Transform, Writable } from 'node:stream';
+import type { Socket as NetSocket } from 'node:net';
+import { FerryError } from '../../src-shared/errors.js';
+import type { ControlConnection } from './control-connection.js';
+import type { DataChannel } from './data-channel.js';
+import { replyError } from './reply-error.js';
+import type { FtpReply } from './reply-parser.js';
+
+export interface TransferPlan {
+  command: string;
+  action: string;
+  direction: 'download' | 'upload';
+  /** download: the sink; upload: the source. */
+  stream: Writable | Readable;
+  transforms: Transform[];
+  signal?: AbortSignal | undefined;
+  onProgress?: ((bytesSoFar: number) => void) | undefined;
+  idleTimeoutMs: number;
+}
+
+/** Errors from before any byte moved: safe to retry in another data-connection mode. */
+const setupFailures = new WeakSet<FerryError>();
+
+export function isSetupFailure(error: unknown): boolean {
+  return error instanceof FerryError && setupFailures.has(error);
+}
+
+const ABORT_REPLY_TIMEOUT_MS = 10_000;
+
+export async function runTransfer(
+  control: ControlConnection,
+  openChannel: () => Promise<DataChannel>,
+  plan: TransferPlan,
+): Promise<{ bytes: number; reply: FtpReply }> {
+  if (plan.signal?.aborted) throw cancelled();
+  const channel = await setup(() => openChannel());
+  let first: FtpReply;
+  try {
+    control.send(plan.command);
+    first = await control.nextReply();
+  } catch (error) {
+    channel.destroy();
+    throw error;
+  }
+  if (first.code >= 400) {
+    channel.destroy();
+    const error = replyError(first, plan.action);
+    if (first.code === 425) setupFailures.add(error);
+    throw error;
+  }
+  const finalReply: Promise<FtpReply> = first.code >= 200 ? Promise.resolve(first) : control.nextReply(0);
+  finalReply.catch(() => undefined);
+
+  let socket: NetSocket;
+  try {
+    socket = await channel.ready;
+  } catch (error) {
+    channel.destroy();
+    await resynchronise(control, finalReply);
+    if (error instanceof FerryError) setupFailures.add(error);
+    throw error;
+  }
+
+  let bytes = 0;
+  let failure: FerryError | null = null;
+  const onAbort = (): void => {
+    failure = cancelled();
+    socket.destroy();
+  };
+  plan.signal?.addEventListener('abort', onAbort, { once: true });
+  socket.setTimeout(plan.idleTimeoutMs, () => {
+    failure = new FerryError('TIMEOUT', `No data moved for ${Math.round(plan.idleTimeoutMs / 1000)} s.`, {
+      hint: 'The server or the network stalled; the transfer can be resumed.',
+    });
+    socket.destroy();
+  });
+  const onProgress = plan.onProgress;
+  const counted = plan.direction === 'download' ? socket : (plan.stream as Readable);
+  counted.on('data', (chunk: Buffer) => {
+    bytes += chunk.length;
+    if (onProgress) onProgress(bytes);
+  });
+
+  try {
+    if (plan.direction === 'download') {
+      await pipeline([socket, ...plan.transforms, plan.stream as Writable]);
+    } else {
+      await pipeline([plan.stream as Readable, ...plan.transforms, socket]);
+    }
+  } catch (error) {
+    plan.signal?.removeEventListener('abort', onAbort);
+    channel.destroy();
+    if (!control.alive) throw failure ?? control.closedError;
+    const negative = await resynchronise(control, finalReply);
+    if (failure) throw failure;
+    if (negative) throw replyError(negative, plan.action);
+    throw streamError(error, plan.direction);
+  }
+  plan.signal?.removeEventListener('abort', onAbort);
+  socket.setTimeout(0);
+  control.armReplyTimeout();
+  const final = await finalReply;
+  if (final.code >= 400) throw replyError(final, plan.action);
+  return { bytes, reply: final };
+}
+
+async function setup<T>(task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    if (error instanceof FerryError) setupFailures.add(error);
+    throw error;
+  }
+}
+
+/**
+ * After a broken or cancelled transfer: ABOR, then NOOP, then read until the NOOP's 200.
+ * Whatever 426/226/225 replies come before it are the transfer's and ABOR's answers, in
+ * whichever order this server sends them. Returns the first negative one, if any.
+ */
+async function resynchronise(
+  control: ControlConnection,
+  pending: Promise<FtpReply>,
+): Promise<FtpReply | null> {
+  let negative: FtpReply | null = null;
+  try {
+    control.send('ABOR');
+    control.send('NOOP');
+    control.armReplyTimeout(ABORT_REPLY_TIMEOUT_MS);
+    let reply = await pending;
+    for (;;) {
+      if (reply.code >= 400 && !negative) negative = reply;
+      if (reply.code === 200) break;
+      reply = await control.nextReply(ABORT_REPLY_TIMEOUT_MS);
+    }
+  } catch {
+    // The control connection timed out or closed: it is dead, and the next call reconnects.
+  }
+  return negative;
+}
+
+function cancelled(): FerryError {
+  return new FerryError('CANCELLED', 'The transfer was cancelled.', { retryable: false });
+}
+
+function streamError(error: unknown, direction: 'download' | 'upload'): FerryError {
+  if (error instanceof FerryError) return error;
+  const cause = error as NodeJS.ErrnoException;
+  const local = cause.syscall === 'write' && direction === 'download';
+  if (cause.code === 'ENOSPC') {
+    return new FerryError('DISK_FULL', 'The local disk is full.', { cause, retryable: false });
+  }
+  if (local || (direction === 'upload' && cause.syscall === 'read')) {
+    return new FerryError('LOCAL_IO', `Local file error: ${cause.message}.`, { cause, retryable: false });
+  }
+  return new FerryError('CONNECTION_LOST', `The data connection failed: ${cause.message}.`, {
+    cause,
+    hint: 'The network or the server dropped the transfer; it can be resumed.',
+  });
+}

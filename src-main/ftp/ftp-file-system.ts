@@ -1,0 +1,187 @@
+/**
+ * FTP as a RemoteFileSystem. Owns one FtpSession at a time: when the session died (the
+ * server timed it out, a cancelled transfer left it unusable), the next call reconnects
+ * transparently once; if that fails, the error says why the first session ended too.
+ */
+import type { Readable, Writable } from 'node:stream';
+import { FerryError } from '../../src-shared/errors.js';
+import type { ConnectionTarget, FileEntry, Protocol, SecurityInfo } from '../../src-shared/model.js';
+import type {
+  HashAlgorithm,
+  RemoteFileSystem,
+  TransferOptions,
+  TransferResult,
+} from '../fs/remote-file-system.js';
+import type { CertificateCheckDeps } from './certificate-check.js';
+import { FtpSession, type FtpSessionOptions } from './ftp-session.js';
+import type { FtpReply } from './reply-parser.js';
+
+export interface FtpSessionSummary {
+  home: string;
+  security: SecurityInfo;
+  features: string[];
+  transferMode: ConnectionTarget['transferMode'];
+}
+
+export class FtpFileSystem implements RemoteFileSystem {
+  readonly protocol: Protocol;
+  private closed = false;
+  private reconnecting: Promise<FtpSession> | null = null;
+
+  constructor(
+    private current: FtpSession,
+    private readonly target: ConnectionTarget,
+    private readonly deps: CertificateCheckDeps,
+    private readonly options: FtpSessionOptions = {},
+  ) {
+    this.protocol = target.protocol;
+  }
+
+  get security(): SecurityInfo {
+    return this.current.securityInfo;
+  }
+
+  get connected(): boolean {
+    return !this.closed && this.current.alive;
+  }
+
+  /** What the UI shows about the session. */
+  get session(): FtpSessionSummary {
+    return {
+      home: this.current.home,
+      security: this.current.securityInfo,
+      features: [...this.current.featureList.keys()],
+      transferMode: this.current.transferMode,
+    };
+  }
+
+  /** The live FtpSession, for FXP and tests. */
+  async ftpSession(): Promise<FtpSession> {
+    return this.live();
+  }
+
+  home(): Promise<string> {
+    return this.use((s) => Promise.resolve(s.home));
+  }
+
+  list(path: string): Promise<FileEntry[]> {
+    return this.use((s) => s.list(path));
+  }
+
+  stat(path: string): Promise<FileEntry | null> {
+    return this.use((s) => s.stat(path));
+  }
+
+  mkdir(path: string): Promise<void> {
+    return this.use((s) => s.mkdir(path));
+  }
+
+  rename(from: string, to: string): Promise<void> {
+    return this.use((s) => s.rename(from, to));
+  }
+
+  deleteFile(path: string): Promise<void> {
+    return this.use((s) => s.deleteFile(path));
+  }
+
+  async removeDir(path: string, recursive: boolean): Promise<void> {
+    if (recursive) {
+      for (const entry of await this.list(path)) {
+        const child = `${path.replace(/\/+$/, '')}/${entry.name}`;
+        if (entry.type === 'dir') await this.removeDir(child, true);
+        else await this.deleteFile(child);
+      }
+    }
+    await this.use((s) => s.removeDir(path));
+  }
+
+  chmod(path: string, mode: number): Promise<void> {
+    return this.use((s) => s.chmod(path, mode));
+  }
+
+  setModified(path: string, time: Date): Promise<void> {
+    return this.use((s) => s.setModified(path, time));
+  }
+
+  size(path: string): Promise<number | null> {
+    return this.use((s) => s.size(path));
+  }
+
+  modified(path: string): Promise<number | null> {
+    return this.use((s) => s.modified(path));
+  }
+
+  download(path: string, sink: Writable, options?: TransferOptions): Promise<TransferResult> {
+    return this.use((s) => s.download(path, sink, options));
+  }
+
+  upload(source: Readable, path: string, options?: TransferOptions): Promise<TransferResult> {
+    return this.use((s) => s.upload(source, path, options));
+  }
+
+  /** APPE: add `source` to the end of the remote file. */
+  append(source: Readable, path: string, options?: TransferOptions): Promise<TransferResult> {
+    return this.use((s) => s.upload(source, path, { ...options, append: true }));
+  }
+
+  /** STOU: the server picks a unique name and says which. */
+  uploadUnique(source: Readable, options?: TransferOptions): Promise<TransferResult & { name?: string }> {
+    return this.use((s) => s.upload(source, '', { ...options, unique: true }));
+  }
+
+  hashAlgorithms(): Promise<HashAlgorithm[]> {
+    return this.use((s) => Promise.resolve(s.hashAlgorithms()));
+  }
+
+  hash(path: string, algorithm: HashAlgorithm): Promise<string | null> {
+    return this.use((s) => s.hash(path, algorithm));
+  }
+
+  /** A command typed by a person; the reply is returned whatever its code. */
+  raw(command: string): Promise<FtpReply> {
+    return this.use((s) => s.raw(command));
+  }
+
+  /** Copies a file straight to another FTP server (FXP). Opt-in: both servers must allow it. */
+  async fxpTo(sourcePath: string, destination: FtpFileSystem, destinationPath: string): Promise<void> {
+    const there = await destination.ftpSession();
+    await this.use((s) => s.fxpTo(sourcePath, there, destinationPath));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.current.close();
+  }
+
+  private async use<T>(task: (session: FtpSession) => Promise<T>): Promise<T> {
+    return task(await this.live());
+  }
+
+  private async live(): Promise<FtpSession> {
+    if (this.closed) throw new FerryError('CONNECTION_LOST', 'The session was closed.', { retryable: false });
+    if (this.current.alive) return this.current;
+    if (!this.reconnecting) {
+      const reason = this.current.control.closedError;
+      this.deps.logger.log('info', `Reconnecting${reason ? ` (${reason.message})` : ''}…`);
+      this.reconnecting = FtpSession.open(this.target, this.deps, this.options)
+        .then((session) => {
+          this.current = session;
+          return session;
+        })
+        .catch((error: unknown) => {
+          if (error instanceof FerryError && reason) {
+            throw new FerryError(
+              error.code,
+              `${error.message} (reconnecting after: ${reason.message})`,
+              error,
+            );
+          }
+          throw error;
+        })
+        .finally(() => {
+          this.reconnecting = null;
+        });
+    }
+    return this.reconnecting;
+  }
+}

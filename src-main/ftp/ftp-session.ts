@@ -1,0 +1,631 @@
+/**
+ * An FTP session: login, features, data-connection strategy, and the commands as async
+ * methods. Each public method is one task on the control connection (one command in flight).
+ */
+import { Writable, type Readable } from 'node:stream';
+import type { ConnectionOptions } from 'node:tls';
+import { FerryError } from '../../src-shared/errors.js';
+import type {
+  CertificateInfo,
+  ConnectionTarget,
+  FileEntry,
+  SecurityInfo,
+  TransferMode,
+} from '../../src-shared/model.js';
+import type { HashAlgorithm, TransferOptions, TransferResult } from '../fs/remote-file-system.js';
+import { crlfToLf, lfToCrlf } from './ascii-transforms.js';
+import { checkCertificate, type CertificateCheckDeps } from './certificate-check.js';
+import { ControlConnection, DEFAULT_TIMEOUTS, type ControlTimeouts } from './control-connection.js';
+import {
+  openActive,
+  openPassive,
+  type DataChannel,
+  type DataTls,
+  type PassiveCommand,
+} from './data-channel.js';
+import { isSetupFailure, runTransfer, type TransferPlan } from './data-transfer.js';
+import { parseFeatures, type Features } from './features.js';
+import { parseListing, parseMlsd, parseMlsdLine } from './listing/index.js';
+import { replyError } from './reply-error.js';
+import type { FtpReply } from './reply-parser.js';
+import { parsePwdReply } from './pwd-reply.js';
+
+export interface FtpSessionOptions {
+  timeouts?: Partial<ControlTimeouts>;
+  /** How long a data connection may take to open, and may stay silent mid-transfer. */
+  dataConnectTimeoutMs?: number;
+  dataIdleTimeoutMs?: number;
+  /** Active mode: listen on a port in this range (inclusive). */
+  activePortRange?: [number, number];
+  /** ACCT for servers that ask for one (332). */
+  account?: string;
+}
+
+type ListStrategy = 'MLSD' | 'LIST -a' | 'LIST' | 'NLST';
+
+const HASH_FEATURES: Readonly<Record<HashAlgorithm, { hashName: string; command: string }>> = {
+  sha256: { hashName: 'SHA-256', command: 'XSHA256' },
+  sha1: { hashName: 'SHA-1', command: 'XSHA1' },
+  md5: { hashName: 'MD5', command: 'XMD5' },
+  crc32: { hashName: 'CRC32', command: 'XCRC' },
+};
+
+export class FtpSession {
+  private features: Features = new Map();
+  private transferType: 'I' | 'A' | null = null;
+  private passiveWinner: PassiveCommand | null = null;
+  private listWinner: ListStrategy | null = null;
+  private mode: TransferMode;
+  private modeSwitched = false;
+  private dataTls: DataTls | null = null;
+  private security: SecurityInfo = { kind: 'none' };
+  private homeDir = '/';
+  private hashChosen: string | null = null;
+
+  private constructor(
+    readonly control: ControlConnection,
+    readonly target: ConnectionTarget,
+    private readonly options: FtpSessionOptions,
+  ) {
+    this.mode = target.transferMode ?? 'auto';
+  }
+
+  static async open(
+    target: ConnectionTarget,
+    deps: CertificateCheckDeps,
+    options: FtpSessionOptions = {},
+  ): Promise<FtpSession> {
+    const implicit = target.protocol === 'ftps';
+    const port = target.port ?? (implicit ? 990 : 21);
+    const charset = charsetOf(target.charset);
+    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    const tlsOptions: ConnectionOptions = {
+      minVersion: 'TLSv1.2',
+      ...(isIp(target.host) ? {} : { servername: target.host }),
+    };
+    deps.logger.log('info', `Connecting to ${target.host}:${port}${implicit ? ' (implicit TLS)' : ''}…`);
+    const { control } = await ControlConnection.connect({
+      host: target.host,
+      port,
+      charset,
+      logger: deps.logger,
+      timeouts,
+      ...(implicit ? { tls: tlsOptions } : {}),
+    });
+    const session = new FtpSession(control, target, options);
+    try {
+      await control.run(() => session.establish(port, tlsOptions, deps));
+    } catch (error) {
+      control.destroy(error instanceof FerryError ? error : new FerryError('INTERNAL', String(error)));
+      throw error;
+    }
+    return session;
+  }
+
+  private async establish(
+    port: number,
+    tlsOptions: ConnectionOptions,
+    deps: CertificateCheckDeps,
+  ): Promise<void> {
+    const { control, target } = this;
+    let certificate: CertificateInfo | null = null;
+    if (target.protocol === 'ftps') {
+      certificate = await checkCertificate(control.tlsSocket!, { ...target, port }, deps);
+    } else if (target.protocol === 'ftp' || target.protocol === 'ftpes') {
+      const auth = await control.request('AUTH TLS');
+      if (auth.code === 234) {
+        const secure = await control.upgradeToTls(tlsOptions);
+        certificate = await checkCertificate(secure, { ...target, port }, deps);
+      } else if (target.protocol === 'ftpes') {
+        throw new FerryError('TLS', `The server refused TLS: ${auth.code} ${auth.text}`, {
+          reply: auth,
+          hint: 'This server does not offer explicit FTPS. Try implicit FTPS (ftps://) or plain FTP if you accept an unencrypted connection.',
+          retryable: false,
+        });
+      } else {
+        control.logger.log('info', 'The server does not offer TLS: this session is NOT encrypted.');
+      }
+    }
+    await this.login();
+    this.features = parseFeatures(await control.request('FEAT'));
+    if (this.features.has('UTF8') && charsetOf(target.charset) === 'utf8')
+      await control.request('OPTS UTF8 ON');
+    if (certificate) {
+      await control.expect('PBSZ 0', 'TLS protection setup (PBSZ)');
+      await control.expect('PROT P', 'TLS protection setup (PROT P)');
+      const secure = control.tlsSocket!;
+      this.dataTls = { options: tlsOptions, fingerprint256: certificate.fingerprint256 };
+      this.security = {
+        kind: 'tls',
+        certificate,
+        protocolVersion: secure.getProtocol() ?? undefined,
+        cipher: secure.getCipher().name,
+      };
+    }
+    if (target.remoteDir) await control.expect(`CWD ${target.remoteDir}`, `Opening ${target.remoteDir}`);
+    this.homeDir = parsePwdReply(await control.expect('PWD', 'Reading the current folder')) ?? '/';
+  }
+
+  private async login(): Promise<void> {
+    const { control, target } = this;
+    const user = target.user || 'anonymous';
+    const password = target.password ?? (user === 'anonymous' ? 'anonymous@' : '');
+    let reply = await control.request(`USER ${user}`);
+    if (reply.code === 331) reply = await control.request(`PASS ${password}`);
+    if (reply.code === 332) {
+      if (!this.options.account) {
+        throw new FerryError('LOGIN_FAILED', 'The server asks for an account (ACCT) to log in.', {
+          reply,
+          hint: 'Set the account for this site.',
+        });
+      }
+      reply = await control.request(`ACCT ${this.options.account}`);
+    }
+    if (reply.code !== 230 && reply.code !== 202) {
+      const error = replyError(reply, `Login as ${user}`);
+      if (reply.code === 530 || reply.code >= 500) {
+        throw new FerryError('LOGIN_FAILED', error.message, {
+          reply,
+          hint:
+            reply.code === 530 ? 'Wrong user name or password, or this account may not log in.' : error.hint,
+        });
+      }
+      throw error;
+    }
+  }
+
+  get home(): string {
+    return this.homeDir;
+  }
+
+  get securityInfo(): SecurityInfo {
+    return this.security;
+  }
+
+  get featureList(): Features {
+    return this.features;
+  }
+
+  get transferMode(): TransferMode {
+    return this.mode;
+  }
+
+  get alive(): boolean {
+    return this.control.alive;
+  }
+
+  close(): Promise<void> {
+    return this.control.close();
+  }
+
+  // ---------- simple commands ----------
+
+  /** A command typed by a person: the reply comes back whatever its code. */
+  raw(command: string): Promise<FtpReply> {
+    return this.control.run(() => this.control.request(command));
+  }
+
+  pwd(): Promise<string> {
+    return this.control.run(async () => parsePwdReply(await this.control.expect('PWD', 'PWD')) ?? '/');
+  }
+
+  cwd(path: string): Promise<void> {
+    return this.simple(`CWD ${path}`, `Opening ${path}`);
+  }
+
+  cdup(): Promise<void> {
+    return this.simple('CDUP', 'Going to the parent folder');
+  }
+
+  deleteFile(path: string): Promise<void> {
+    return this.simple(`DELE ${path}`, `Deleting ${path}`);
+  }
+
+  removeDir(path: string): Promise<void> {
+    return this.simple(`RMD ${path}`, `Removing the folder ${path}`);
+  }
+
+  async mkdir(path: string): Promise<void> {
+    await this.control.run(async () => {
+      const reply = await this.control.request(`MKD ${path}`);
+      if (reply.code < 400) return;
+      const error = replyError(reply, `Creating the folder ${path}`);
+      if (/exist/i.test(reply.text)) {
+        throw new FerryError('ALREADY_EXISTS', error.message, {
+          reply,
+          hint: 'A file or folder of that name exists.',
+        });
+      }
+      throw error;
+    });
+  }
+
+  rename(from: string, to: string): Promise<void> {
+    return this.control.run(async () => {
+      const first = await this.control.request(`RNFR ${from}`);
+      if (first.code !== 350) throw replyError(first, `Renaming ${from}`);
+      await this.control.expect(`RNTO ${to}`, `Renaming ${from} to ${to}`);
+    });
+  }
+
+  chmod(path: string, mode: number): Promise<void> {
+    return this.simple(
+      `SITE CHMOD ${(mode & 0o7777).toString(8)} ${path}`,
+      `Changing permissions of ${path}`,
+    );
+  }
+
+  /** SIZE (RFC 3659 §4); null when the server does not know or offer it. */
+  size(path: string): Promise<number | null> {
+    return this.control.run(async () => {
+      await this.setType('I');
+      const reply = await this.control.request(`SIZE ${path}`);
+      if (reply.code !== 213) return null;
+      const value = Number(reply.text.trim());
+      return Number.isFinite(value) ? value : null;
+    });
+  }
+
+  /** MDTM (RFC 3659 §3): `213 YYYYMMDDHHMMSS[.sss]` in UTC. */
+  modified(path: string): Promise<number | null> {
+    return this.control.run(async () => {
+      const reply = await this.control.request(`MDTM ${path}`);
+      return reply.code === 213 ? parseFtpTime(reply.text.trim()) : null;
+    });
+  }
+
+  setModified(path: string, time: Date): Promise<void> {
+    return this.control.run(async () => {
+      if (!this.features.has('MFMT')) {
+        throw new FerryError('UNSUPPORTED', 'This server cannot set modification times (no MFMT).');
+      }
+      await this.control.expect(`MFMT ${formatFtpTime(time)} ${path}`, `Setting the time of ${path}`);
+    });
+  }
+
+  private simple(command: string, action: string): Promise<void> {
+    return this.control.run(async () => {
+      await this.control.expect(command, action);
+    });
+  }
+
+  // ---------- listings ----------
+
+  list(path: string): Promise<FileEntry[]> {
+    return this.control.run(async () => {
+      if (this.features.has('MLST') && this.listWinner !== 'LIST -a') {
+        const text = await this.collect(`MLSD ${path}`, `Listing ${path}`);
+        return parseMlsd(text).filter((entry) => entry.name !== '.' && entry.name !== '..');
+      }
+      // LIST arguments are passed to ls on many servers: names with spaces or a leading '-'
+      // break there, so change into the folder and list it without an argument.
+      const before = parsePwdReply(await this.control.expect('PWD', 'PWD')) ?? this.homeDir;
+      await this.control.expect(`CWD ${path}`, `Listing ${path}`);
+      try {
+        return await this.listHere(path);
+      } finally {
+        await this.control.request(`CWD ${before}`);
+      }
+    });
+  }
+
+  private async listHere(path: string): Promise<FileEntry[]> {
+    const order: ListStrategy[] = this.listWinner ? [this.listWinner] : ['LIST -a', 'LIST', 'NLST'];
+    let lastError: unknown = null;
+    for (const strategy of order) {
+      try {
+        const text = await this.collect(strategy, `Listing ${path}`);
+        if (this.listWinner !== strategy) {
+          this.listWinner = strategy;
+          this.control.logger.log('info', `Listing with ${strategy}.`);
+        }
+        if (strategy === 'NLST') {
+          return text
+            .split(/\r?\n/)
+            .filter((name) => name && name !== '.' && name !== '..')
+            .map((name) => ({
+              name: name.slice(name.lastIndexOf('/') + 1),
+              type: 'unknown',
+              size: null,
+              modified: null,
+            }));
+        }
+        return parseListing(text).filter((entry) => entry.name !== '.' && entry.name !== '..');
+      } catch (error) {
+        if (!(error instanceof FerryError) || !error.reply || error.reply.code < 500) throw error;
+        lastError = error;
+      }
+    }
+    throw lastError;
+  }
+
+  /** A data transfer whose bytes are text for us (listings). */
+  private async collect(command: string, action: string): Promise<string> {
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk);
+        callback();
+      },
+    });
+    await this.setType('A');
+    await this.transfer({
+      command,
+      action,
+      direction: 'download',
+      stream: sink,
+      transforms: [],
+      idleTimeoutMs: this.idleMs(),
+    });
+    return Buffer.concat(chunks).toString(charsetOf(this.target.charset));
+  }
+
+  stat(path: string): Promise<FileEntry | null> {
+    return this.control
+      .run(async () => {
+        if (!this.features.has('MLST')) return undefined;
+        const reply = await this.control.request(`MLST ${path}`);
+        if (reply.code === 550) return null;
+        if (reply.code >= 400) throw replyError(reply, `Reading ${path}`);
+        const line = reply.text.split('\n').find((text) => text.startsWith(' '));
+        if (!line) return null;
+        const entry = parseMlsdLine(line.slice(1));
+        if (!entry) return null;
+        return { ...entry, name: baseName(entry.name) };
+      })
+      .then(async (result) => {
+        if (result !== undefined) return result;
+        if (path === '/' || path === '') return { name: '/', type: 'dir', size: null, modified: null };
+        const parent = parentOf(path);
+        const name = baseName(path);
+        try {
+          const entries = await this.list(parent);
+          return entries.find((entry) => entry.name === name) ?? null;
+        } catch (error) {
+          if (
+            error instanceof FerryError &&
+            (error.code === 'NOT_FOUND' || error.code === 'PERMISSION_DENIED')
+          )
+            return null;
+          throw error;
+        }
+      });
+  }
+
+  // ---------- transfers ----------
+
+  download(path: string, sink: Writable, options: TransferOptions = {}): Promise<TransferResult> {
+    return this.control.run(async () => {
+      await this.setType(options.ascii ? 'A' : 'I');
+      const offset = options.offset ?? 0;
+      const plan: TransferPlan = {
+        command: `RETR ${path}`,
+        action: `Downloading ${path}`,
+        direction: 'download',
+        stream: sink,
+        transforms: options.ascii ? [crlfToLf()] : [],
+        signal: options.signal,
+        onProgress: options.onProgress,
+        idleTimeoutMs: this.idleMs(),
+      };
+      const { bytes } = await this.transfer(plan, async () => {
+        if (offset > 0) {
+          const rest = await this.control.request(`REST ${offset}`);
+          if (rest.code !== 350) throw replyError(rest, `Resuming ${path} at byte ${offset}`);
+        }
+      });
+      return { bytes };
+    });
+  }
+
+  /** STOR (or REST+STOR / APPE with an offset); `unique` uses STOU and returns the server's name. */
+  upload(
+    source: Readable,
+    path: string,
+    options: TransferOptions & { append?: boolean; unique?: boolean } = {},
+  ): Promise<TransferResult & { name?: string }> {
+    return this.control.run(async () => {
+      await this.setType(options.ascii ? 'A' : 'I');
+      const offset = options.offset ?? 0;
+      let verb = options.unique ? 'STOU' : options.append ? 'APPE' : 'STOR';
+      const plan: TransferPlan = {
+        command: '',
+        action: `Uploading ${path}`,
+        direction: 'upload',
+        stream: source,
+        transforms: options.ascii ? [lfToCrlf()] : [],
+        signal: options.signal,
+        onProgress: options.onProgress,
+        idleTimeoutMs: this.idleMs(),
+      };
+      const { bytes, reply } = await this.transfer(plan, async () => {
+        if (offset > 0 && verb === 'STOR') {
+          const rest = await this.control.request(`REST ${offset}`);
+          if (rest.code !== 350) {
+            // REST+STOR refused: APPE appends to the file as it is, which is what resuming means.
+            this.control.logger.log('info', 'The server refused REST before STOR; resuming with APPE.');
+            verb = 'APPE';
+          }
+        }
+        plan.command = verb === 'STOU' ? 'STOU' : `${verb} ${path}`;
+      });
+      // STOU names the file in its 150 or 226 reply ("FILE: name"); servers differ, the last word is the name.
+      const uniqueName = verb === 'STOU' ? /([^\s"]+)"?\s*$/.exec(reply.text)?.[1] : undefined;
+      return uniqueName ? { bytes, name: uniqueName } : { bytes };
+    });
+  }
+
+  /**
+   * Runs a transfer in the current data-connection mode. In auto mode, when passive fails
+   * before any byte moved (425, or the data connection never opened), switch to active
+   * for the rest of the session and try once more.
+   */
+  private async transfer(
+    plan: TransferPlan,
+    before?: () => Promise<void>,
+  ): Promise<{ bytes: number; reply: FtpReply }> {
+    try {
+      await before?.();
+      return await runTransfer(this.control, () => this.openChannel(), plan);
+    } catch (error) {
+      if (this.mode !== 'auto' || this.modeSwitched || !isSetupFailure(error) || !this.control.alive)
+        throw error;
+      this.modeSwitched = true;
+      this.mode = 'active';
+      this.control.logger.log(
+        'info',
+        `Passive mode failed (${(error as FerryError).message}); switching to active mode for this session.`,
+      );
+      await before?.();
+      return runTransfer(this.control, () => this.openChannel(), plan);
+    }
+  }
+
+  private async openChannel(): Promise<DataChannel> {
+    const context = {
+      control: this.control,
+      tls: this.dataTls,
+      connectTimeoutMs: this.options.dataConnectTimeoutMs ?? 20_000,
+    };
+    if (this.mode === 'active') return openActive(context, this.options.activePortRange);
+    const { channel, command } = await openPassive(context, this.passiveWinner);
+    if (this.passiveWinner !== command) {
+      this.passiveWinner = command;
+      this.control.logger.log('info', `Passive data connections use ${command}.`);
+    }
+    return channel;
+  }
+
+  private async setType(type: 'I' | 'A'): Promise<void> {
+    if (this.transferType === type) return;
+    await this.control.expect(`TYPE ${type}`, `Switching to ${type === 'A' ? 'ASCII' : 'binary'} mode`);
+    this.transferType = type;
+  }
+
+  private idleMs(): number {
+    return this.options.dataIdleTimeoutMs ?? 60_000;
+  }
+
+  // ---------- hashes ----------
+
+  hashAlgorithms(): HashAlgorithm[] {
+    const offered: HashAlgorithm[] = [];
+    const hashList = (this.features.get('HASH') ?? '').toUpperCase();
+    for (const [algorithm, names] of Object.entries(HASH_FEATURES) as [
+      HashAlgorithm,
+      (typeof HASH_FEATURES)[HashAlgorithm],
+    ][]) {
+      if (hashList.includes(names.hashName) || this.features.has(names.command)) offered.push(algorithm);
+    }
+    return offered;
+  }
+
+  /** HASH (draft-bryan-ftpext-hash) when offered, else the X… commands; null when unavailable. */
+  hash(path: string, algorithm: HashAlgorithm): Promise<string | null> {
+    return this.control.run(async () => {
+      const names = HASH_FEATURES[algorithm];
+      const hashList = (this.features.get('HASH') ?? '').toUpperCase();
+      let reply: FtpReply;
+      if (hashList.includes(names.hashName)) {
+        if (this.hashChosen !== names.hashName) {
+          await this.control.expect(`OPTS HASH ${names.hashName}`, `Choosing ${names.hashName}`);
+          this.hashChosen = names.hashName;
+        }
+        reply = await this.control.request(`HASH ${path}`);
+      } else if (this.features.has(names.command)) {
+        reply = await this.control.request(`${names.command} ${path}`);
+      } else {
+        return null;
+      }
+      if (reply.code >= 400) throw replyError(reply, `Hashing ${path}`);
+      const digest = /\b([0-9a-fA-F]{8,128})\b/.exec(reply.text.replace(/^[A-Z0-9-]+ \d+-\d+ /i, ''));
+      return digest ? digest[1]!.toLowerCase() : null;
+    });
+  }
+
+  // ---------- FXP ----------
+
+  /**
+   * FXP: the file goes from this server straight to another (RFC 959 §5.2 "server-server"):
+   * PASV on the receiver, PORT with that address on the sender, then STOR and RETR.
+   */
+  fxpTo(sourcePath: string, destination: FtpSession, destinationPath: string): Promise<void> {
+    return this.control.run(() =>
+      destination.control.run(async () => {
+        await this.setType('I');
+        await destination.setType('I');
+        const pasv = await destination.control.request('PASV');
+        if (pasv.code !== 227) throw fxpRefused(pasv, 'the destination refused passive mode (PASV)');
+        const numbers = /(\d+,\d+,\d+,\d+,\d+,\d+)/.exec(pasv.text)?.[1];
+        if (!numbers) throw fxpRefused(pasv, 'the destination sent an unreadable PASV reply');
+        const port = await this.control.request(`PORT ${numbers}`);
+        if (port.code >= 400)
+          throw fxpRefused(port, 'the source refused to connect to another server (PORT)');
+        destination.control.send(`STOR ${destinationPath}`);
+        this.control.send(`RETR ${sourcePath}`);
+        const [receiving, sending] = await Promise.all([finalOf(destination.control), finalOf(this.control)]);
+        if (sending.code >= 400) throw replyError(sending, `FXP: sending ${sourcePath}`);
+        if (receiving.code >= 400) throw replyError(receiving, `FXP: receiving ${destinationPath}`);
+      }),
+    );
+  }
+}
+
+async function finalOf(control: ControlConnection): Promise<FtpReply> {
+  let reply = await control.nextReply();
+  while (reply.code < 200) reply = await control.nextReply(0);
+  return reply;
+}
+
+function fxpRefused(reply: FtpReply, why: string): FerryError {
+  return new FerryError(
+    'UNSUPPORTED',
+    `Server-to-server copy (FXP) failed: ${why}: ${reply.code} ${reply.text}`,
+    {
+      reply,
+      hint: 'Many servers forbid FXP for security. Download and upload the file instead.',
+    },
+  );
+}
+
+function charsetOf(charset: string | undefined): BufferEncoding {
+  const name = (charset ?? 'utf8').toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (name === 'latin1' || name === 'iso88591' || name === 'windows1252' || name === 'cp1252')
+    return 'latin1';
+  return 'utf8';
+}
+
+function isIp(host: string): boolean {
+  return /^[\d.]+$/.test(host) || host.includes(':');
+}
+
+function baseName(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1) || '/';
+}
+
+function parentOf(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  const slash = trimmed.lastIndexOf('/');
+  return slash <= 0 ? '/' : trimmed.slice(0, slash);
+}
+
+export function parseFtpTime(text: string): number | null {
+  const match = /^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(?:\.(\d{1,3}))?/.exec(text);
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s, ms] = match;
+  return Date.UTC(
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(s),
+    Number((ms ?? '0').padEnd(3, '0')),
+  );
+}
+
+export function formatFtpTime(time: Date): string {
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${time.getUTCFullYear()}${pad(time.getUTCMonth() + 1)}${pad(time.getUTCDate())}${pad(time.getUTCHours())}${pad(time.getUTCMinutes())}${pad(time.getUTCSeconds())}`;
+}
