@@ -1,0 +1,61 @@
+/**
+ * How long parseListing takes on a 100,000-row Unix listing (a large directory on vsftpd/proftpd).
+ * Run: npx esbuild scripts/bench/listing-parse.ts --bundle --platform=node --format=esm | node --input-type=module
+ * Prints the median of 5 runs after 2 warm-up runs, in milliseconds.
+ */
+import { parseListing, parseMlsd } from '../../src-main/ftp/listing/index.js';
+
+const ROWS = 100_000;
+const RUNS = 5;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function unixListing(): string {
+  const lines: string[] = ['total 400000'];
+  for (let i = 0; i < ROWS; i++) {
+    const month = MONTHS[i % 12] ?? 'Jan';
+    const day = String((i % 28) + 1).padStart(2, ' ');
+    const when =
+      i % 3 === 0
+        ? ` ${2000 + (i % 25)}`
+        : `${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
+    const kind = i % 10 === 0 ? 'drwxr-xr-x' : '-rw-r--r--';
+    const size = String((i * 7919) % 100_000_000).padStart(12, ' ');
+    lines.push(
+      `${kind}    1 user${i % 7}    group${i % 3} ${size} ${month} ${day} ${when} file number ${i}.txt`,
+    );
+  }
+  return lines.join('\r\n');
+}
+
+function mlsdListing(): string {
+  const lines: string[] = [];
+  for (let i = 0; i < ROWS; i++) {
+    lines.push(
+      `type=file;size=${i * 13};modify=2024010${(i % 9) + 1}120000;UNIX.mode=0644;UNIX.uid=1000;UNIX.gid=1000; file ${i}.txt`,
+    );
+  }
+  return lines.join('\r\n');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+function measure(label: string, parse: () => number): void {
+  const times: number[] = [];
+  for (let run = 0; run < RUNS + 2; run++) {
+    const start = process.hrtime.bigint();
+    const count = parse();
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (count !== ROWS) throw new Error(`${label}: expected ${ROWS} entries, got ${count}`);
+    if (run >= 2) times.push(ms);
+  }
+  console.log(`${label}: ${ROWS} rows, median of ${RUNS}: ${median(times).toFixed(1)} ms`);
+}
+
+const unix = unixListing();
+const mlsd = mlsdListing();
+const now = new Date();
+measure('parseListing (Unix ls -l)', () => parseListing(unix, { now }).length);
+measure('parseMlsd', () => parseMlsd(mlsd).length);

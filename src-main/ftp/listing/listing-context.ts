@@ -1,0 +1,7 @@
+/** What one `parseListing` call knows beyond the row in hand. */
+export interface ListingContext {
+  /** Epoch ms used to place "Mon DD HH:MM" dates in a year. */
+  now: number;
+  /** Set by a PDS member header ("Name VV.MM …" or "Name Size TTR …") on z/OS; bare names follow. */
+  mvsMembers: 'none' | 'text' | 'load';
+}

@@ -1,0 +1,107 @@
+import type { EntryType, FileEntry } from '../../../src-shared/model.js';
+import type { ListingContext } from './listing-context.js';
+import type { LineTokens } from './line-tokens.js';
+import { lsDate, readLsDate } from './ls-date.js';
+import { parseSize } from './parse-size.js';
+import { modeFromPermissions, permissionsFromMode } from './unix-mode.js';
+
+/** The first letter of `ls -l` permissions: what kind of entry the row is. */
+function typeFromLetter(c: number): EntryType | null {
+  switch (c) {
+    case 45: // -
+      return 'file';
+    case 100: // d
+      return 'dir';
+    case 108: // l
+      return 'symlink';
+    case 99: // c  character device
+    case 98: // b  block device
+    case 112: // p  fifo
+    case 115: // s  socket
+    case 68: // D  Solaris door
+    case 110: // n  HP-UX network special
+      return 'other';
+    default:
+      return null;
+  }
+}
+
+/**
+ * One row of `ls -l` output as vsftpd, proftpd, pure-ftpd and most Unix servers send it:
+ *   drwxr-xr-x   2 owner group   4096 Mar 10 12:34 name
+ * Variants: no link count, no group, numeric permissions (`755`), ACL/xattr markers (`+`, `@`, `.`),
+ * `major, minor` instead of a size for devices, `1.2K` sizes, localized months, `a -> b` symlinks.
+ * The name is everything after the single space that follows the date, so names keep their own
+ * leading and inner spaces.
+ */
+export function parseUnixLine(t: LineTokens, context: ListingContext): FileEntry | null {
+  if (t.count < 5) return null;
+  const line = t.line;
+  const permStart = t.start(0);
+  const permLength = t.length(0);
+  let type: EntryType | null;
+  let mode: number;
+  let permissions: string;
+  if (permLength === 10 || permLength === 11) {
+    type = typeFromLetter(line.charCodeAt(permStart));
+    if (type === null) return null;
+    mode = modeFromPermissions(line, permStart + 1);
+    if (mode < 0) return null;
+    permissions = line.slice(permStart + 1, permStart + 10);
+  } else if ((permLength === 3 || permLength === 4) && isOctal(line, permStart, permLength)) {
+    mode = parseInt(line.slice(permStart, permStart + permLength), 8);
+    permissions = permissionsFromMode(mode);
+    type = 'file';
+  } else return null;
+
+  // The date sits after at least one field (the size); owner and group names cannot hold a date triple.
+  let dateIndex = -1;
+  let sizeIndex = -1;
+  let size: number | null = null;
+  for (let i = 2; i <= t.count - 3; i++) {
+    if (!readLsDate(t, i, context.now)) continue;
+    if (type === 'other' && i >= 3 && line.charCodeAt(t.end(i - 2) - 1) === 44 /* , */) {
+      // Devices: `1,   3` (major, minor) instead of a size.
+      sizeIndex = i - 2;
+    } else if (type === 'other' && t.text(i - 1).includes(',')) {
+      sizeIndex = i - 1;
+    } else {
+      const parsed = parseSize(t.text(i - 1));
+      if (parsed < 0) continue;
+      size = parsed;
+      sizeIndex = i - 1;
+    }
+    dateIndex = i;
+    break;
+  }
+  if (dateIndex < 0) return null;
+
+  const nameStart = t.end(lsDate.last) + 1;
+  if (nameStart >= line.length) return null;
+  let name = line.slice(nameStart);
+  const entry: FileEntry = { name, type, size, modified: lsDate.time, permissions, mode };
+
+  // Fields between permissions and size: [links] owner [group].
+  let field = 1;
+  if (field < sizeIndex && t.isDigits(field)) field++;
+  if (field < sizeIndex) entry.owner = t.text(field++);
+  if (field < sizeIndex) entry.group = t.text(sizeIndex - 1);
+
+  if (type === 'symlink') {
+    const arrow = name.indexOf(' -> ');
+    if (arrow >= 0) {
+      entry.linkTarget = name.slice(arrow + 4);
+      name = name.slice(0, arrow);
+      entry.name = name;
+    }
+  }
+  return entry;
+}
+
+function isOctal(line: string, start: number, length: number): boolean {
+  for (let i = start; i < start + length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 48 || c > 55) return false;
+  }
+  return true;
+}
