@@ -14,6 +14,10 @@ export function crlfToLf(): Transform {
   let heldCr = false;
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      if (chunk.length === 0) {
+        callback();
+        return;
+      }
       const parts: Buffer[] = [];
       let start = 0;
       if (heldCr) {
