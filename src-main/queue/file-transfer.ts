@@ -1,0 +1,233 @@
+/**
+ * Moves one file between two file systems: overwrite decision, resume offset, the streaming
+ * pipeline (source → tap → target), verification and the modification time. Downloads to the
+ * local disk go through `<target>.part`, so a half file never carries the final name.
+ */
+import { createReadStream } from 'node:fs';
+import { FerryError, toErrorData } from '../../src-shared/errors.js';
+import type { FileEntry, OverwritePolicy } from '../../src-shared/model.js';
+import type { HashAlgorithm, RemoteFileSystem } from '../fs/remote-file-system.js';
+import { pathOps, LOCAL } from './endpoint-path.js';
+import { decideOverwrite, numberedName } from './overwrite-decision.js';
+import type { QueueRecord } from './queue-record.js';
+import type { QueueSettings } from './queue-settings.js';
+import type { TokenBucket } from './token-bucket.js';
+import { StreamingDigest, TransferTap } from './transfer-tap.js';
+
+type Facts = Pick<FileEntry, 'size' | 'modified'>;
+
+/** Where the running transfer stands; read by the queue's progress timer. */
+export interface TransferMeter {
+  offset: number;
+  tap: TransferTap | null;
+}
+
+export interface FileJob {
+  item: QueueRecord;
+  source: RemoteFileSystem;
+  target: RemoteFileSystem;
+  signal: AbortSignal;
+  settings: QueueSettings;
+  bucket: TokenBucket | null;
+  meter: TransferMeter;
+  /** Turns 'ask' into a concrete policy (or a cancel) through the prompter. */
+  ask(source: Facts, target: Facts): Promise<OverwritePolicy | 'cancel'>;
+  /** Writing starts now: the offset, the source size, and the (possibly renamed) target path. */
+  begin(offset: number, size: number | null, modified: number | null, targetPath: string): void;
+  verifying(): void;
+}
+
+export type FileOutcome =
+  | { kind: 'done'; size: number; verifiedBy: string }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'is-dir' }
+  | { kind: 'cancelled-by-answer' };
+
+const HASH_PREFERENCE: HashAlgorithm[] = ['sha256', 'sha1', 'md5', 'crc32'];
+
+export async function transferFile(job: FileJob): Promise<FileOutcome> {
+  const { item, source, target } = job;
+  const src = await source.stat(item.source.path);
+  if (!src) throw new FerryError('NOT_FOUND', `${item.source.path} does not exist.`);
+  if (src.type === 'dir') return { kind: 'is-dir' };
+  const size = src.size;
+  const usePart = item.target.location === LOCAL && item.direction !== 'upload';
+  let targetPath = item.target.path;
+  const partPath = () => (usePart ? `${targetPath}.part` : targetPath);
+
+  let offset = 0;
+  const existing = await target.stat(targetPath);
+  const part = usePart ? await target.stat(partPath()) : null;
+
+  if (item.begun) {
+    // Our own partial work from an earlier attempt or before a crash: continue it, never ask.
+    const partial = usePart ? part : existing;
+    if (partial?.size != null && size != null && partial.size <= size) offset = partial.size;
+    if (usePart && !part && existing && isComplete(existing, src, job.settings)) {
+      // The rename happened but the crash came before the journal said so: already done.
+      return { kind: 'done', size: size ?? existing.size ?? 0, verifiedBy: 'size' };
+    }
+  } else if (!existing) {
+    if (part?.size != null && size != null && part.size <= size) offset = part.size;
+  } else {
+    let policy: OverwritePolicy | 'cancel' = item.overwrite;
+    if (policy === 'ask') policy = await job.ask(src, existing);
+    if (policy === 'cancel') return { kind: 'cancelled-by-answer' };
+    let decision = decideOverwrite(policy, src, existing);
+    if (decision.kind === 'ask')
+      decision = { kind: 'skip', reason: 'Nobody answered the overwrite question.' };
+    if (decision.kind === 'skip') return { kind: 'skipped', reason: decision.reason };
+    if (decision.kind === 'rename') {
+      targetPath = await freeName(target, item.target.location, targetPath);
+    } else if (decision.offset > 0 && usePart) {
+      // Resuming a target that was not written through a .part: make it one.
+      await target.rename(targetPath, partPath());
+      offset = decision.offset;
+    } else {
+      offset = decision.offset;
+    }
+  }
+
+  job.begin(offset, size, src.modified, targetPath);
+  const algorithm = job.settings.verify ? await pickAlgorithm(job) : null;
+  let digest = algorithm ? new StreamingDigest(algorithm) : null;
+  if (digest && offset > 0) {
+    // Bytes already there were streamed by an earlier attempt: hash them once, from the local side.
+    const local = localSide(job, partPath());
+    if (local) await hashPrefix(local, offset, digest);
+    else digest = null;
+  }
+
+  await pipe(job, partPath(), offset, digest);
+
+  job.verifying();
+  const written = await target.stat(partPath());
+  if (size != null && written?.size !== size) {
+    throw new FerryError(
+      'VERIFY_FAILED',
+      `${targetPath} has ${written?.size ?? 0} bytes instead of ${size}.`,
+      {
+        hint: 'The transfer was cut short; it is retried from the start.',
+        retryable: true,
+      },
+    );
+  }
+  let verifiedBy = 'size';
+  if (digest && algorithm) {
+    const remote = item.direction === 'download' ? source : target;
+    const remotePath = item.direction === 'download' ? item.source.path : partPath();
+    const expected = await remote.hash(remotePath, algorithm).catch(() => null);
+    if (expected) {
+      const actual = digest.hex();
+      if (expected.toLowerCase() !== actual) {
+        throw new FerryError(
+          'VERIFY_FAILED',
+          `${targetPath}: ${algorithm} differs (${actual} here, ${expected} there).`,
+          {
+            hint: 'The file was damaged on the way; it is retried from the start.',
+            retryable: true,
+          },
+        );
+      }
+      verifiedBy = algorithm;
+    }
+  }
+  if (usePart) await target.rename(partPath(), targetPath);
+  if (job.settings.preserveTimes && src.modified != null) {
+    // Best effort: many servers refuse MFMT, and a file that arrived intact is still done.
+    await target.setModified(targetPath, new Date(src.modified)).catch(() => {});
+  }
+  return { kind: 'done', size: size ?? written?.size ?? 0, verifiedBy };
+}
+
+/** Throws away what an attempt wrote, so the next one starts from zero (after a failed verification). */
+export async function discardPartial(item: QueueRecord, target: RemoteFileSystem): Promise<void> {
+  const usePart = item.target.location === LOCAL && item.direction !== 'upload';
+  await target.deleteFile(usePart ? `${item.target.path}.part` : item.target.path).catch(() => {});
+}
+
+function isComplete(existing: FileEntry, src: FileEntry, settings: QueueSettings): boolean {
+  if (existing.size !== src.size) return false;
+  if (!settings.preserveTimes || src.modified == null || existing.modified == null) return true;
+  return Math.abs(existing.modified - src.modified) < 2000;
+}
+
+async function pickAlgorithm(job: FileJob): Promise<HashAlgorithm | null> {
+  const remote = job.item.direction === 'download' ? job.source : job.target;
+  const offered = await remote.hashAlgorithms().catch(() => [] as HashAlgorithm[]);
+  return HASH_PREFERENCE.find((a) => offered.includes(a)) ?? null;
+}
+
+/** The local path holding the first bytes of this file, if either end is the local disk. */
+function localSide(job: FileJob, writePath: string): string | null {
+  if (job.item.target.location === LOCAL) return writePath;
+  if (job.item.source.location === LOCAL) return job.item.source.path;
+  return null;
+}
+
+async function hashPrefix(path: string, length: number, digest: StreamingDigest): Promise<void> {
+  const stream = createReadStream(path, { start: 0, end: length - 1, highWaterMark: 256 * 1024 });
+  for await (const chunk of stream) digest.update(chunk as Buffer);
+}
+
+async function freeName(fs: RemoteFileSystem, location: string, path: string): Promise<string> {
+  const ops = pathOps(location);
+  const dir = ops.dirname(path);
+  const name = ops.basename(path);
+  for (let n = 1; n < 10_000; n++) {
+    const candidate = ops.join(dir, numberedName(name, n));
+    if (!(await fs.stat(candidate))) return candidate;
+  }
+  throw new FerryError('ALREADY_EXISTS', `No free name next to ${path}.`);
+}
+
+/**
+ * source.download → tap → target.upload, both running at once. Whichever side fails first
+ * aborts the other, so neither waits forever on a stream nobody reads or writes.
+ */
+async function pipe(
+  job: FileJob,
+  writePath: string,
+  offset: number,
+  digest: StreamingDigest | null,
+): Promise<void> {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  job.signal.addEventListener('abort', onAbort, { once: true });
+  const tap = new TransferTap(digest, job.bucket);
+  job.meter.offset = offset;
+  job.meter.tap = tap;
+  let first: unknown = null;
+  const fail = (error: unknown) => {
+    if (first !== null) return;
+    first = error;
+    controller.abort();
+    tap.destroy();
+  };
+  const options = { offset, signal: controller.signal };
+  const down = job.source.download(job.item.source.path, tap, options).then(
+    () => {
+      // An engine may leave the sink open; the upload only finishes once it is ended.
+      if (!tap.writableEnded && !tap.destroyed) tap.end();
+    },
+    (error: unknown) => fail(error),
+  );
+  const up = job.target.upload(tap, writePath, options).then(
+    () => {},
+    (error: unknown) => fail(error),
+  );
+  try {
+    await Promise.all([down, up]);
+  } finally {
+    job.signal.removeEventListener('abort', onAbort);
+  }
+  if (job.signal.aborted) throw new FerryError('CANCELLED', 'The transfer was stopped.');
+  if (first !== null) throw asFerryError(first);
+}
+
+/** Engines throw FerryErrors; stream plumbing throws plain ones, which are usually a dropped connection. */
+function asFerryError(error: unknown): FerryError {
+  if (error instanceof FerryError) return error;
+  const data = toErrorData(error);
+  return new FerryError('CONNECTION_LOST', data.message, { retryable: true, cause: error });
+}

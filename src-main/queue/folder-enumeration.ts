@@ -1,0 +1,98 @@
+/**
+ * Expands one folder item: creates the target folder, lists the source and describes a child
+ * per entry. Names come from a server and are not trusted: anything that could climb out of
+ * the target folder (`..`, separators, NUL) becomes a failed child with the reason, never a path.
+ */
+import { FerryError } from '../../src-shared/errors.js';
+import type { FerryErrorData } from '../../src-shared/errors.js';
+import type { FileEntry } from '../../src-shared/model.js';
+import type { RemoteFileSystem } from '../fs/remote-file-system.js';
+import { isSafeEntryName, joinInside } from '../fs/safe-name.js';
+import { pathOps } from './endpoint-path.js';
+import type { QueueRecord } from './queue-record.js';
+
+export type ChildSpec =
+  | {
+      name: string;
+      isDir: boolean;
+      size: number | null;
+      modified: number | null;
+      sourcePath: string;
+      targetPath: string;
+    }
+  | { name: string; sourcePath: string; targetPath: string; failed: FerryErrorData }
+  | { name: string; sourcePath: string; targetPath: string; skipped: string };
+
+export async function enumerateFolder(
+  item: QueueRecord,
+  source: RemoteFileSystem,
+  target: RemoteFileSystem,
+): Promise<ChildSpec[]> {
+  try {
+    await target.mkdir(item.target.path);
+  } catch (error) {
+    if (!(error instanceof FerryError && error.code === 'ALREADY_EXISTS')) {
+      // Some servers answer 550 for an existing folder: only fail if it is really missing.
+      const there = await target.stat(item.target.path).catch(() => null);
+      if (there?.type !== 'dir') throw error;
+    }
+  }
+  const entries = await source.list(item.source.path);
+  const src = pathOps(item.source.location);
+  const children: ChildSpec[] = [];
+  for (const entry of entries) {
+    if (entry.name === '.' || entry.name === '..') continue;
+    if (!isSafeEntryName(entry.name)) {
+      children.push({
+        name: entry.name,
+        sourcePath: item.source.path,
+        targetPath: item.target.path,
+        failed: {
+          code: 'PROTOCOL',
+          message: `The server listed an unsafe name ${JSON.stringify(entry.name)} in ${item.source.path}.`,
+          hint: 'Ferry refused to write it, because it could land outside the target folder.',
+          retryable: false,
+        },
+      });
+      continue;
+    }
+    const sourcePath = src.join(item.source.path, entry.name);
+    const targetPath = joinInside(
+      item.target.path,
+      entry.name,
+      item.target.location === 'local' ? 'local' : 'remote',
+    );
+    const resolved = entry.type === 'symlink' ? await followLink(source, sourcePath, entry) : entry;
+    if (resolved.type === 'dir' && entry.type === 'symlink') {
+      children.push({
+        name: entry.name,
+        sourcePath,
+        targetPath,
+        skipped: 'A link to a folder is not followed (it could loop).',
+      });
+    } else if (resolved.type === 'dir' || resolved.type === 'file' || resolved.type === 'unknown') {
+      children.push({
+        name: entry.name,
+        isDir: resolved.type === 'dir',
+        size: resolved.type === 'dir' ? null : resolved.size,
+        modified: resolved.modified,
+        sourcePath,
+        targetPath,
+      });
+    } else {
+      children.push({
+        name: entry.name,
+        sourcePath,
+        targetPath,
+        skipped: `Not a regular file (${resolved.type}).`,
+      });
+    }
+  }
+  return children;
+}
+
+async function followLink(fs: RemoteFileSystem, path: string, entry: FileEntry): Promise<FileEntry> {
+  const resolved = await fs.stat(path).catch(() => null);
+  // A dangling link has nothing to transfer.
+  return resolved && resolved.type !== 'symlink' ? resolved : { ...entry, type: 'other' };
+}

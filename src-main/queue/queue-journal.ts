@@ -1,0 +1,281 @@
+/**
+ * The queue on disk: an append-only file of JSON lines, one per state change, so persisting a
+ * change costs one short write whatever the queue's length. Writes go out on the next tick
+ * (a `kill -9` loses nothing the OS already has); fsync is batched to once per interval
+ * (what a power cut could lose is at most that interval). When dead lines outnumber live items
+ * the file is rewritten in the background and swapped in atomically with rename.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, stat, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { QueueRecord } from './queue-record.js';
+import type { QueueSettings } from './queue-settings.js';
+
+export type JournalOp =
+  | { op: 'put'; item: QueueRecord }
+  | { op: 'set'; id: string; set: RecordPatch }
+  | { op: 'del'; id: string }
+  | { op: 'settings'; settings: QueueSettings };
+
+/** A partial update; `null` removes an optional field such as `error` (JSON has no `undefined`). */
+export type RecordPatch = { [K in keyof QueueRecord]?: QueueRecord[K] | null };
+
+export interface JournalOptions {
+  /** Told about torn or corrupt lines that were skipped. */
+  warn?: (message: string) => void;
+  fsyncIntervalMs?: number;
+  /** Rewrite once the file has this many more lines than live items (and at least twice as many). */
+  compactSlack?: number;
+}
+
+export interface LoadedJournal {
+  journal: QueueJournal;
+  items: Map<string, QueueRecord>;
+  settings: QueueSettings | null;
+}
+
+const FILE = 'queue.jsonl';
+const COMPACT_BATCH = 2000;
+
+export class QueueJournal {
+  private buffer: string[] = [];
+  private flushScheduled = false;
+  private writing: Promise<void> = Promise.resolve();
+  private dirty = false;
+  private fsyncTimer: NodeJS.Timeout | null = null;
+  /** Lines written since a compaction started, replayed onto the new file before the swap. */
+  private mirror: string[] | null = null;
+  private compacting: Promise<void> | null = null;
+  private lines: number;
+  private closed = false;
+
+  private constructor(
+    private readonly dir: string,
+    private fd: FileHandle,
+    lines: number,
+    private readonly options: Required<JournalOptions>,
+  ) {
+    this.lines = lines;
+  }
+
+  /** Opens (creating) the journal in `dir` and replays it. */
+  static async open(dir: string, options: JournalOptions = {}): Promise<LoadedJournal> {
+    const full: Required<JournalOptions> = {
+      warn: options.warn ?? (() => {}),
+      fsyncIntervalMs: options.fsyncIntervalMs ?? 1000,
+      compactSlack: options.compactSlack ?? 10_000,
+    };
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, FILE);
+    const { items, settings, lines, damaged } = await replay(path, full.warn);
+    const fd = await open(path, 'a');
+    const journal = new QueueJournal(dir, fd, lines, full);
+    // A torn tail must not glue itself to the next line we append: rewrite cleanly first.
+    if (damaged || lines > items.size * 2 + full.compactSlack)
+      await journal.compact(items.values(), settings);
+    return { journal, items, settings };
+  }
+
+  append(op: JournalOp): void {
+    if (this.closed) return;
+    const line = JSON.stringify(op) + '\n';
+    this.buffer.push(line);
+    this.mirror?.push(line);
+    this.lines++;
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => void this.write());
+    }
+  }
+
+  /** True when enough dead lines piled up that a rewrite pays for itself. */
+  shouldCompact(liveItems: number): boolean {
+    return !this.compacting && this.lines > Math.max(liveItems * 2, liveItems + this.options.compactSlack);
+  }
+
+  /**
+   * Rewrites the file from the live state. Runs in batches so a 100,000-item queue never blocks
+   * the event loop; changes made meanwhile go to the old file (still the durable one) and are
+   * replayed onto the new one before the rename. Replaying is safe because every op is idempotent.
+   */
+  compact(records: Iterable<QueueRecord>, settings: QueueSettings | null): Promise<void> {
+    if (this.compacting) return this.compacting;
+    this.compacting = this.runCompaction(records, settings).finally(() => {
+      this.compacting = null;
+    });
+    return this.compacting;
+  }
+
+  /** Everything appended so far is written and fsynced. */
+  async flush(): Promise<void> {
+    await this.write();
+    await this.sync();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.compacting;
+    await this.flush();
+    this.closed = true;
+    if (this.fsyncTimer) clearTimeout(this.fsyncTimer);
+    await this.fd.close();
+  }
+
+  private write(): Promise<void> {
+    this.flushScheduled = false;
+    if (this.buffer.length === 0) return this.writing;
+    const chunk = this.buffer.join('');
+    this.buffer = [];
+    this.writing = this.writing.then(async () => {
+      await this.fd.write(chunk);
+      this.dirty = true;
+      this.scheduleSync();
+    });
+    return this.writing;
+  }
+
+  private scheduleSync(): void {
+    if (this.fsyncTimer || this.closed) return;
+    this.fsyncTimer = setTimeout(() => {
+      this.fsyncTimer = null;
+      void this.sync();
+    }, this.options.fsyncIntervalMs);
+    this.fsyncTimer.unref();
+  }
+
+  private sync(): Promise<void> {
+    if (!this.dirty) return this.writing;
+    this.dirty = false;
+    this.writing = this.writing.then(() => this.fd.datasync());
+    return this.writing;
+  }
+
+  private async runCompaction(records: Iterable<QueueRecord>, settings: QueueSettings | null): Promise<void> {
+    const path = join(this.dir, FILE);
+    const temp = `${path}.compact`;
+    this.mirror = [];
+    const out = await open(temp, 'w');
+    let lines = 0;
+    try {
+      if (settings) {
+        await out.write(JSON.stringify({ op: 'settings', settings } satisfies JournalOp) + '\n');
+        lines++;
+      }
+      let batch: string[] = [];
+      for (const item of records) {
+        batch.push(JSON.stringify({ op: 'put', item } satisfies JournalOp) + '\n');
+        if (batch.length >= COMPACT_BATCH) {
+          lines += batch.length;
+          await out.write(batch.join(''));
+          batch = [];
+        }
+      }
+      lines += batch.length;
+      if (batch.length > 0) await out.write(batch.join(''));
+      // Whatever was appended meanwhile must reach the new file before it replaces the old one.
+      await this.write();
+      await this.writing;
+      const replayed = this.mirror;
+      this.mirror = null;
+      if (replayed.length > 0) await out.write(replayed.join(''));
+      lines += replayed.length;
+      await out.datasync();
+    } finally {
+      this.mirror = null;
+      await out.close();
+    }
+    // Swap under the write chain so no append lands in the old file after the rename.
+    this.writing = this.writing.then(async () => {
+      const pending = this.buffer.join('');
+      this.buffer = [];
+      await rename(temp, path);
+      await this.fd.close();
+      this.fd = await open(path, 'a');
+      if (pending) await this.fd.write(pending);
+      this.lines = lines + (pending ? pending.split('\n').length - 1 : 0);
+      this.dirty = true;
+      this.scheduleSync();
+    });
+    await this.writing;
+  }
+}
+
+async function replay(
+  path: string,
+  warn: (message: string) => void,
+): Promise<{
+  items: Map<string, QueueRecord>;
+  settings: QueueSettings | null;
+  lines: number;
+  damaged: boolean;
+}> {
+  const items = new Map<string, QueueRecord>();
+  let settings: QueueSettings | null = null;
+  let lines = 0;
+  let damaged = false;
+  try {
+    await stat(path);
+  } catch {
+    return { items, settings, lines, damaged };
+  }
+  const reader = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  let pendingBad: { line: number; text: string } | null = null;
+  for await (const text of reader) {
+    lines++;
+    if (pendingBad) {
+      warn(`queue journal: skipped a damaged line ${pendingBad.line}`);
+      pendingBad = null;
+    }
+    if (text.length === 0) continue;
+    let op: JournalOp;
+    try {
+      op = JSON.parse(text) as JournalOp;
+    } catch {
+      damaged = true;
+      pendingBad = { line: lines, text };
+      continue;
+    }
+    apply(items, op, (s) => (settings = s));
+  }
+  if (pendingBad)
+    warn(
+      `queue journal: ignored a torn last line (${pendingBad.text.length} bytes), left by an interrupted write`,
+    );
+  return { items, settings, lines, damaged };
+}
+
+function apply(
+  items: Map<string, QueueRecord>,
+  op: JournalOp,
+  setSettings: (s: QueueSettings) => void,
+): void {
+  switch (op.op) {
+    case 'put':
+      items.set(op.item.id, op.item);
+      return;
+    case 'set': {
+      const item = items.get(op.id);
+      if (item) applyPatch(item, op.set);
+      return;
+    }
+    case 'del':
+      items.delete(op.id);
+      return;
+    case 'settings':
+      setSettings(op.settings);
+      return;
+  }
+}
+
+/** Fields that may be absent; a `null` in a patch removes them (for the others null is a value). */
+const OPTIONAL_FIELDS: ReadonlySet<string> = new Set(['error', 'verifiedBy', 'parentId', 'begun']);
+
+/** Applies a patch in place. */
+export function applyPatch(item: QueueRecord, patch: RecordPatch): void {
+  const target = item as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) {
+    if ((value === null || value === undefined) && OPTIONAL_FIELDS.has(key)) delete target[key];
+    else if (value !== undefined) target[key] = value;
+  }
+}
