@@ -1,24 +1,55 @@
-type Task = () => void;
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { killTree } from './process-tree.js';
 
-const kills = new Set<Task>();
-const removals = new Set<Task>();
-let registered = false;
+const REAPER = fileURLToPath(new URL('./reaper.mjs', import.meta.url));
 
-function register(): void {
-  if (registered) return;
-  registered = true;
-  // 'exit' handlers must be synchronous. Servers die first, then their folders go, so no
-  // server writes into a folder being deleted.
-  process.on('exit', () => {
-    for (const task of kills) task();
-    for (const task of removals) task();
-  });
+const pids = new Set<number>();
+const dirs = new Set<string>();
+let reaper: Writable | undefined;
+
+/**
+ * Two nets so no server outlives the test run: an 'exit' handler (synchronous SIGKILL, then
+ * folder removal) for a normal end, and the reaper process for every other end — vitest
+ * ends its workers with SIGTERM, which skips 'exit' handlers.
+ */
+function tell(line: string): void {
+  if (!reaper) {
+    const child = spawn(process.execPath, [REAPER], {
+      detached: true, // its own process group: a Ctrl-C or group kill of the tests spares it
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+    });
+    child.unref();
+    const pipe = child.stdio[3] as Writable & { unref?: () => void };
+    pipe.unref?.(); // the open pipe must not keep the test process alive
+    pipe.on('error', () => undefined);
+    reaper = pipe;
+    process.on('exit', () => {
+      for (const pid of pids) killTree(pid);
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    });
+  }
+  reaper.write(`${line}\n`);
 }
 
-/** Runs `task` when the test process exits (servers first, then folders); returns an unregister. */
-export function atExit(stage: 'kill' | 'remove', task: Task): () => void {
-  register();
-  const set = stage === 'kill' ? kills : removals;
-  set.add(task);
-  return () => set.delete(task);
+/** A started server: killed with all its descendants when the test process ends. */
+export function trackProcess(pid: number): () => void {
+  pids.add(pid);
+  tell(`pid ${pid}`);
+  return () => {
+    pids.delete(pid);
+    tell(`unpid ${pid}`);
+  };
+}
+
+/** A folder the harness made: deleted when the test process ends (after the servers die). */
+export function trackDir(dir: string): () => void {
+  dirs.add(dir);
+  tell(`dir ${dir}`);
+  return () => {
+    dirs.delete(dir);
+    tell(`undir ${dir}`);
+  };
 }

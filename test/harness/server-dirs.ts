@@ -1,16 +1,13 @@
 import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { atExit } from './exit-cleanup.js';
+import { trackDir } from './exit-cleanup.js';
 import type { SystemUser } from './test-user.js';
 
 const removers = new Map<string, () => void>();
 
 function track(dir: string): void {
-  removers.set(
-    dir,
-    atExit('remove', () => rmSync(dir, { recursive: true, force: true })),
-  );
+  removers.set(dir, trackDir(dir));
 }
 
 /** A fresh folder for one server's config, keys, certs and log; root-owned, traversable. */

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
-import { atExit } from './exit-cleanup.js';
+import { trackProcess } from './exit-cleanup.js';
 import { isAlive, killTree } from './process-tree.js';
 import { waitForGreeting, type GreetingProbe } from './wait-for-greeting.js';
 
@@ -22,7 +22,7 @@ export class ServerProcess {
   private child: ChildProcess | undefined;
   private exitReason: string | undefined;
   private exitPromise: Promise<void> = Promise.resolve();
-  private unregister: (() => void) | undefined;
+  private untrack: (() => void) | undefined;
 
   constructor(private readonly spec: LaunchSpec) {}
 
@@ -48,8 +48,7 @@ export class ServerProcess {
     child.unref();
     this.child = child;
     this.exitReason = undefined;
-    // SIGKILL is synchronous, so it can run in the 'exit' handler; it reaches forked sessions too.
-    this.unregister = atExit('kill', () => this.killNow());
+    if (child.pid) this.untrack = trackProcess(child.pid);
     this.exitPromise = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
         this.exitReason = `${this.spec.command} exited (code ${code}, signal ${signal}); log:\n${this.logTail()}`;
@@ -80,13 +79,8 @@ export class ServerProcess {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     this.child = undefined;
-    this.unregister?.();
-  }
-
-  /** Synchronous kill for the process-exit handler. */
-  killNow(): void {
-    if (this.child?.pid) killTree(this.child.pid);
-    this.child = undefined;
+    this.untrack?.();
+    this.untrack = undefined;
   }
 
   private logTail(): string {
