@@ -150,6 +150,17 @@ export class SiteStore {
     return toConnectionTarget(site, secret);
   }
 
+  /** The connection target of a saved site, with its secret from the keychain when one is stored. */
+  async target(id: string): Promise<ConnectionTarget> {
+    const site = this.get(id);
+    if (site === undefined) {
+      throw new FerryError('NOT_FOUND', `No saved site has the id ${id}`, {
+        hint: 'It may have been deleted; reopen the site manager.',
+      });
+    }
+    return toConnectionTarget(site, await this.secret(id));
+  }
+
   resolveSiteRef(ref: string): ResolvedSiteRef {
     return resolveSiteRef(ref, this.#document.sites);
   }
@@ -272,12 +283,13 @@ export class SiteStore {
 
   /**
    * The document as it is on disk now. If the file went bad since it was opened it is set aside
-   * (and reported), and the copy in memory, which was valid, carries on.
+   * (and reported), and the copy in memory, which was valid, carries on; the same when the file
+   * has disappeared, so the next write puts the user's sites back.
    */
   #fresh(): SitesDocument {
     const read = readSitesFile(this.path, this.#now());
     this.#problems.push(...read.problems);
-    if (!read.unusable) this.#document = read.document;
+    if (!read.unusable && !read.missing) this.#document = read.document;
     return this.#document;
   }
 

@@ -15,6 +15,8 @@ export type SitesDocument = {
 
 export interface SitesFileRead {
   document: SitesDocument;
+  /** There is no file (yet): the document is empty. */
+  missing: boolean;
   /** The file could not be used at all and was moved aside: the caller starts from what it has. */
   unusable: boolean;
   /** Entries were dropped (kept in the backup): the caller should write the cleaned document. */
@@ -37,7 +39,7 @@ export function readSitesFile(path: string, now: Date = new Date()): SitesFileRe
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { document: emptySitesDocument(), unusable: false, cleaned: false, problems: [] };
+      return { document: emptySitesDocument(), missing: true, unusable: false, cleaned: false, problems: [] };
     }
     throw new FerryError('SITE_STORE', `Cannot read the sites file ${path}: ${(error as Error).message}`, {
       hint: 'Check that the file and its folder belong to you and are readable.',
@@ -83,7 +85,8 @@ export function readSitesFile(path: string, now: Date = new Date()): SitesFileRe
     if (parsed.success) document.recent.push(parsed.data);
     else dropped.push(`recent connection #${index + 1}: ${issues(parsed.error.issues)}`);
   });
-  if (dropped.length === 0) return { document, unusable: false, cleaned: false, problems: [] };
+  if (dropped.length === 0)
+    return { document, missing: false, unusable: false, cleaned: false, problems: [] };
 
   const backup = backupPath(path, now);
   copyFileSync(path, backup);
@@ -94,7 +97,7 @@ export function readSitesFile(path: string, now: Date = new Date()): SitesFileRe
       hint: `The file as it was is saved as ${backup}.`,
     },
   );
-  return { document, unusable: false, cleaned: true, problems: [problem.toData()] };
+  return { document, missing: false, unusable: false, cleaned: true, problems: [problem.toData()] };
 }
 
 function unusable(path: string, now: Date, why: string): SitesFileRead {
@@ -103,7 +106,13 @@ function unusable(path: string, now: Date, why: string): SitesFileRead {
   const problem = new FerryError('SITE_STORE', `The sites file ${path} ${why}, so it was set aside.`, {
     hint: `The damaged file is kept as ${backup}; its sites can be recovered from there by hand.`,
   });
-  return { document: emptySitesDocument(), unusable: true, cleaned: false, problems: [problem.toData()] };
+  return {
+    document: emptySitesDocument(),
+    missing: false,
+    unusable: true,
+    cleaned: false,
+    problems: [problem.toData()],
+  };
 }
 
 /** `sites.json.corrupt-2026-11-22T17-30-00-000Z`: colons are not allowed in Windows file names. */

@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /**
  * A small element tree over fast-xml-parser's ordered output. FileZilla mixes text and elements
@@ -30,8 +30,11 @@ const parser = new XMLParser({
   htmlEntities: true,
 });
 
-/** Parses a document into its elements; throws the parser's error on malformed XML. */
+/** Parses a document into its elements; throws on malformed XML, a truncated file included. */
 export function parseXml(text: string): XmlElement[] {
+  // The parser alone is lenient: it would read a cut-off file as a shorter, valid one.
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) throw new Error(`${valid.err.msg} (line ${valid.err.line})`);
   const nodes: unknown = parser.parse(text);
   return toElements(nodes);
 }
