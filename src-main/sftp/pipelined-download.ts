@@ -99,7 +99,10 @@ export function pipelinedDownload(job: DownloadJob): Promise<number> {
           written += head.filled;
           const data =
             head.filled === head.buffer.length ? head.buffer : head.buffer.subarray(0, head.filled);
-          if (!sink.write(data, onWritten)) sinkBlocked = true;
+          if (!sink.write(data, onWritten) && !sinkBlocked) {
+            sinkBlocked = true;
+            sink.once('drain', onDrain);
+          }
           onProgress?.(written);
         }
         if (head.eof) {
@@ -108,7 +111,6 @@ export function pipelinedDownload(job: DownloadJob): Promise<number> {
           slots.length = 0;
         }
       }
-      if (sinkBlocked) sink.once('drain', onDrain);
       maybeResolve();
     };
 
