@@ -11,7 +11,10 @@ import { LocalFileSystem } from '../fs/local-file-system.js';
 import { openSecretStore } from '../keychain/index.js';
 import { EventBus } from '../service/event-bus.js';
 import { FerryService } from '../service/ferry-service.js';
-import type { Connector, SiteCatalog, TransferQueuePort } from '../service/ports.js';
+import type { TransferQueuePort } from '../service/ports.js';
+import { SiteStore } from '../sites/index.js';
+import { createConnector } from './connector.js';
+import { siteCatalog } from './site-catalog.js';
 import { PromptBroker } from '../service/prompt-broker.js';
 import { SessionRegistry } from '../service/session-registry.js';
 
@@ -36,11 +39,11 @@ export async function createApp(options: AppOptions): Promise<FerryApp> {
   const bus = new EventBus();
   const prompts = new PromptBroker(bus);
   const secrets = await openSecretStore();
-  const connector: Connector = () =>
-    Promise.reject(new FerryError('UNSUPPORTED', 'Remote connections are being wired in.'));
+  const connector = createConnector({ configDir: options.configDir });
   const local = new LocalFileSystem();
   const sessions = new SessionRegistry(bus, connector, prompts, local, os.homedir());
-  const sites: SiteCatalog = unavailableSites();
+  const siteStore = new SiteStore({ secrets: secrets.store, cwd: options.configDir });
+  const sites = siteCatalog(siteStore);
   const queue: TransferQueuePort = unavailableQueue();
 
   const api = new FerryService({
@@ -71,18 +74,6 @@ export async function createApp(options: AppOptions): Promise<FerryApp> {
 
 function notYet(): never {
   throw new FerryError('UNSUPPORTED', 'Not wired in yet.');
-}
-
-function unavailableSites(): SiteCatalog {
-  return {
-    list: async () => [],
-    save: async () => notYet(),
-    delete: async () => notYet(),
-    importFileZilla: async () => notYet(),
-    importOpenSsh: async () => notYet(),
-    exportJson: async () => notYet(),
-    target: async () => notYet(),
-  };
 }
 
 function unavailableQueue(): TransferQueuePort {

@@ -1,3 +1,116 @@
-/** `bin/ferry`: placeholder entry until the commands land. */
-console.error('ferry: the command line is being wired in.');
-process.exitCode = 2;
+/**
+ * bin/ferry: the engine from a shell. Exit codes: 0 ok, 2 usage, 3 login, 4 not found or
+ * permission, 5 network or TLS (an untrusted certificate or host key without a terminal
+ * is refused with 5 and its fingerprint printed), 6 verification failed.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { toErrorData } from '../../src-shared/errors.js';
+import { CliContext } from './cli-context.js';
+import type { RemoteOptions } from './cli-options.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+import { listCommand, mkdirCommand, moveCommand, rawCommand, removeCommand } from './file-commands.js';
+import { registerSiteCommands } from './site-commands.js';
+import { getCommand, putCommand } from './transfer-commands.js';
+
+const program = new Command('ferry')
+  .description(
+    'Ferry: FTP, FTPS and SFTP from the command line.\nURLs: ftp:// (TLS if offered), ftpes:// (explicit TLS), ftps:// (implicit TLS), sftp://, or site:NAME/path.',
+  )
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride();
+
+function remoteOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--active', 'FTP active mode (EPRT/PORT)').conflicts('passive'))
+    .option('--passive', 'FTP passive mode only (EPSV/PASV)')
+    .option('--tls-fingerprint <sha256>', 'accept the server certificate with this SHA-256 fingerprint')
+    .option('-i, --identity <file>', 'SSH private key file')
+    .option('--known-hosts <file>', 'known_hosts file for SFTP host keys')
+    .option('-v, --verbose', 'print the protocol log to stderr');
+}
+
+function context(command: Command): CliContext {
+  return new CliContext(command.optsWithGlobals<RemoteOptions>());
+}
+
+remoteOptions(program.command('ls <url>').description('list a folder').option('--json', 'print JSON')).action(
+  (url: string, opts: { json?: boolean }, cmd: Command) => listCommand(context(cmd), url, Boolean(opts.json)),
+);
+
+remoteOptions(program.command('get <url> [local]').description('download a file (folders: see -r)'))
+  .option('--resume', 'continue a partial download (REST)')
+  .option('--ascii', 'transfer as text (TYPE A) converting line endings')
+  .option('-r, --recursive', 'download a folder')
+  .action(
+    async (
+      url: string,
+      local: string | undefined,
+      opts: { resume?: boolean; ascii?: boolean; recursive?: boolean },
+      cmd: Command,
+    ) => {
+      if (opts.recursive) return recursiveUnavailable();
+      await getCommand(context(cmd), url, local, opts);
+    },
+  );
+
+remoteOptions(program.command('put <local> <url>').description('upload a file (folders: see -r)'))
+  .option('--resume', 'continue a partial upload (REST+STOR or APPE)')
+  .option('--ascii', 'transfer as text (TYPE A) converting line endings')
+  .option('-r, --recursive', 'upload a folder')
+  .action(
+    async (
+      local: string,
+      url: string,
+      opts: { resume?: boolean; ascii?: boolean; recursive?: boolean },
+      cmd: Command,
+    ) => {
+      if (opts.recursive) return recursiveUnavailable();
+      await putCommand(context(cmd), local, url, opts);
+    },
+  );
+
+remoteOptions(
+  program
+    .command('rm <url>')
+    .description('delete a file')
+    .option('-r, --recursive', 'delete a folder and its contents'),
+).action((url: string, opts: { recursive?: boolean }, cmd: Command) =>
+  removeCommand(context(cmd), url, Boolean(opts.recursive)),
+);
+
+remoteOptions(program.command('mkdir <url>').description('create a folder')).action(
+  (url: string, _opts: unknown, cmd: Command) => mkdirCommand(context(cmd), url),
+);
+
+remoteOptions(program.command('mv <url> <newpath>').description('rename or move')).action(
+  (url: string, newPath: string, _opts: unknown, cmd: Command) => moveCommand(context(cmd), url, newPath),
+);
+
+remoteOptions(
+  program.command('raw <url> <command>').description('send one FTP command and print the reply'),
+).action((url: string, command: string, _opts: unknown, cmd: Command) =>
+  rawCommand(context(cmd), url, command),
+);
+
+registerSiteCommands(program, () => new CliContext({}));
+
+function recursiveUnavailable(): never {
+  throw Object.assign(new Error('recursive transfers are being wired to the transfer queue'), {
+    exit: EXIT.usage,
+  });
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT.usage;
+  } else {
+    const data = toErrorData(error);
+    process.stderr.write(`ferry: ${data.message}\n`);
+    if (data.reply) process.stderr.write(`  server said: ${data.reply.code} ${data.reply.text}\n`);
+    if (data.hint) process.stderr.write(`  hint: ${data.hint}\n`);
+    process.exitCode = exitCodeFor(data.code);
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * ferry get / put for single files: streamed, resumable with --resume (REST / offset),
+ * size-checked afterwards, with a progress bar at a terminal.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { FerryError } from '../../src-shared/errors.js';
+import type { CliContext } from './cli-context.js';
+import { withRemote } from './file-commands.js';
+import { ProgressBar } from './progress-bar.js';
+
+export interface TransferFlags {
+  resume?: boolean;
+  ascii?: boolean;
+}
+
+export async function getCommand(
+  context: CliContext,
+  ref: string,
+  local: string | undefined,
+  flags: TransferFlags,
+): Promise<void> {
+  await withRemote(context, ref, async (fs, remotePath) => {
+    if (!remotePath) throw new FerryError('INVALID_ARGUMENT', 'The URL must name a file to download.');
+    const entry = await fs.stat(remotePath);
+    if (!entry) throw new FerryError('NOT_FOUND', `${remotePath} does not exist on the server.`);
+    if (entry.type === 'dir')
+      throw new FerryError('INVALID_ARGUMENT', `${remotePath} is a folder.`, {
+        hint: 'Use ferry get -r URL DIR for folders.',
+      });
+    const target = await localTarget(local, path.posix.basename(remotePath));
+    const existing = flags.resume ? await sizeOf(target) : 0;
+    const offset = entry.size !== null && existing > 0 && existing < entry.size ? existing : 0;
+    if (flags.resume && entry.size !== null && existing === entry.size) {
+      process.stderr.write(`${target} is already complete.\n`);
+      return;
+    }
+    const sink = createWriteStream(target, offset > 0 ? { flags: 'r+', start: offset } : { flags: 'w' });
+    const bar = new ProgressBar(path.basename(target), entry.size);
+    const result = await fs.download(remotePath, sink, {
+      offset,
+      ascii: flags.ascii ?? false,
+      onProgress: (bytes) => bar.update(offset + bytes),
+    });
+    bar.finish(offset + result.bytes);
+    if (!flags.ascii && entry.size !== null && target !== '/dev/null') {
+      await verifySize(target, entry.size);
+    }
+  });
+}
+
+export async function putCommand(
+  context: CliContext,
+  local: string,
+  ref: string,
+  flags: TransferFlags,
+): Promise<void> {
+  const info = await stat(local).catch(() => null);
+  if (!info) throw new FerryError('NOT_FOUND', `${local} does not exist.`);
+  if (info.isDirectory())
+    throw new FerryError('INVALID_ARGUMENT', `${local} is a folder.`, {
+      hint: 'Use ferry put -r DIR URL for folders.',
+    });
+  await withRemote(context, ref, async (fs, remotePath) => {
+    let target = remotePath || '/';
+    const existing = await fs.stat(target);
+    if (existing?.type === 'dir' || target.endsWith('/'))
+      target = path.posix.join(target, path.basename(local));
+    const remote = existing?.type === 'dir' ? await fs.stat(target) : existing;
+    const offset = flags.resume && remote?.size && remote.size < info.size ? remote.size : 0;
+    const bar = new ProgressBar(path.basename(local), info.size);
+    const result = await fs.upload(
+      createReadStream(local, { start: offset, highWaterMark: 1 << 20 }),
+      target,
+      {
+        offset,
+        ascii: flags.ascii ?? false,
+        onProgress: (bytes) => bar.update(offset + bytes),
+      },
+    );
+    bar.finish(offset + result.bytes);
+    if (!flags.ascii) {
+      const after = await fs.stat(target);
+      if (after?.size !== null && after?.size !== undefined && after.size !== info.size) {
+        throw new FerryError(
+          'VERIFY_FAILED',
+          `${target} has ${after.size} bytes on the server, ${info.size} were sent.`,
+        );
+      }
+    }
+  });
+}
+
+async function localTarget(local: string | undefined, remoteName: string): Promise<string> {
+  if (!local) return path.resolve(remoteName);
+  const info = await stat(local).catch(() => null);
+  return info?.isDirectory() ? path.join(local, remoteName) : local;
+}
+
+async function sizeOf(file: string): Promise<number> {
+  return (await stat(file).catch(() => null))?.size ?? 0;
+}
+
+async function verifySize(file: string, expected: number): Promise<void> {
+  const size = await sizeOf(file);
+  if (size !== expected) {
+    throw new FerryError('VERIFY_FAILED', `${file} has ${size} bytes, the server said ${expected}.`, {
+      hint: 'Run the same command with --resume to finish it.',
+    });
+  }
+}
