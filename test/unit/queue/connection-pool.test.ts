@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { FerryError } from '../../../src-shared/errors.js';
+import { ConnectionPool } from '../../../src-main/fs/connection-pool.js';
+import { LocalFileSystem } from '../../../src-main/fs/local-file-system.js';
+import type { RemoteFileSystem } from '../../../src-main/fs/remote-file-system.js';
+
+/** A LocalFileSystem that counts logins and can be made to drop dead. */
+class CountingFs extends LocalFileSystem {
+  dead = false;
+  override get connected(): boolean {
+    return !this.dead && super.connected;
+  }
+}
+
+describe('ConnectionPool', () => {
+  it('reuses logged-in connections instead of logging in per item', async () => {
+    let logins = 0;
+    const pool = new ConnectionPool({
+      limit: 2,
+      connect: () => {
+        logins++;
+        return Promise.resolve(new CountingFs());
+      },
+    });
+    for (let i = 0; i < 10; i++) {
+      const lease = await pool.acquire('site');
+      lease.release();
+    }
+    expect(logins).toBe(1);
+    await pool.close();
+  });
+
+  it('waits for a free connection at the limit', async () => {
+    const pool = new ConnectionPool({ limit: 1, connect: () => Promise.resolve(new CountingFs()) });
+    const first = await pool.acquire('site');
+    let second: RemoteFileSystem | null = null;
+    const waiting = pool.acquire('site').then((l) => (second = l.fs));
+    await new Promise((r) => setImmediate(r));
+    expect(second).toBeNull();
+    first.release();
+    await waiting;
+    expect(second).toBe(first.fs);
+    await pool.close();
+  });
+
+  it('replaces dead connections', async () => {
+    const made: CountingFs[] = [];
+    const pool = new ConnectionPool({
+      limit: 1,
+      connect: () => {
+        const fs = new CountingFs();
+        made.push(fs);
+        return Promise.resolve(fs);
+      },
+    });
+    const lease = await pool.acquire('site');
+    (lease.fs as CountingFs).dead = true;
+    lease.release();
+    const next = await pool.acquire('site');
+    expect(next.fs).not.toBe(lease.fs);
+    expect(made).toHaveLength(2);
+    await pool.close();
+  });
+
+  it('lowers the limit of a location that answered 421, and only that one', async () => {
+    let open = 0;
+    const pool = new ConnectionPool({
+      limit: 4,
+      connect: (location) => {
+        if (location === 'strict' && open >= 2)
+          return Promise.reject(
+            new FerryError('SERVER_BUSY', 'Too many connections', { reply: { code: 421, text: 'Too many' } }),
+          );
+        if (location === 'strict') open++;
+        return Promise.resolve(new CountingFs());
+      },
+    });
+    const leases = [await pool.acquire('strict'), await pool.acquire('strict')];
+    await expect(pool.acquire('strict')).rejects.toMatchObject({ code: 'SERVER_BUSY' });
+    expect(pool.limitFor('strict')).toBe(2);
+    expect(pool.limitFor('other')).toBe(4);
+    leases.forEach((l) => l.release());
+    await pool.close();
+  });
+
+  it('an aborted wait leaves the line', async () => {
+    const pool = new ConnectionPool({ limit: 1, connect: () => Promise.resolve(new CountingFs()) });
+    const held = await pool.acquire('site');
+    const controller = new AbortController();
+    const waiting = pool.acquire('site', controller.signal);
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ code: 'CANCELLED' });
+    held.release();
+    await pool.close();
+  });
+});
