@@ -113,6 +113,46 @@ async function ftpLogin(
   }
 }
 
+/**
+ * Explicit FTPS download with Node's TLS: PBSZ/PROT P, PASV, and a data connection that
+ * resumes the control connection's TLS session (or deliberately does not).
+ */
+async function nodeTlsDownload(server: RunningServer, name: string, reuse: boolean): Promise<string> {
+  const ftp = await open(server, false);
+  try {
+    await ftp.reply();
+    await ftp.send('AUTH TLS');
+    await ftp.upgrade();
+    const control = ftp.socket as TLSSocket;
+    await ftp.send(`USER ${server.user}`);
+    expect((await ftp.send(`PASS ${server.password}`))[0]).toBe(230);
+    await ftp.send('PBSZ 0');
+    expect((await ftp.send('PROT P'))[0]).toBe(200);
+    await ftp.send('TYPE I');
+    const [, pasv] = await ftp.send('PASV');
+    const numbers = /\((\d+),(\d+),(\d+),(\d+),(\d+),(\d+)\)/.exec(pasv);
+    if (!numbers) throw new Error(`bad PASV reply ${pasv}`);
+    const dataPort = Number(numbers[5]) * 256 + Number(numbers[6]);
+    // TLS 1.3 sends the session ticket after the handshake: by now (after login) it has arrived.
+    const session = reuse ? control.getSession() : undefined;
+    const data = connectTls({ host: server.host, port: dataPort, rejectUnauthorized: false, session });
+    const chunks: Buffer[] = [];
+    const done = new Promise<string>((resolve, reject) => {
+      data.on('data', (chunk: Buffer) => chunks.push(chunk));
+      data.on('end', () => resolve(Buffer.concat(chunks).toString()));
+      data.on('error', reject);
+    });
+    const [code, text] = await ftp.send(`RETR ${server.remotePath(name)}`);
+    if (code !== 150 && code !== 125) throw new Error(text);
+    const content = await done.catch(() => '');
+    const [finalCode, finalText] = await ftp.reply();
+    if (finalCode !== 226) throw new Error(finalText);
+    return content;
+  } finally {
+    ftp.close();
+  }
+}
+
 const started: RunningServer[] = [];
 afterAll(async () => {
   for (const server of started) await server.dispose();
@@ -176,6 +216,13 @@ describe('vsftpd FTPS', () => {
     await expect(
       execFileAsync('curl', ['-sS', '--max-time', '20', '--ssl-reqd', '--insecure', '--no-sessionid', url]),
     ).rejects.toThrow(/522|425|426|TLS|SSL/i);
+  });
+
+  it('explicit: a Node TLS data connection resuming the control session is accepted', async () => {
+    const server = await start('vsftpd-ftps-explicit');
+    await server.writeFile('node.txt', 'via node\n');
+    expect(await nodeTlsDownload(server, 'node.txt', true)).toBe('via node\n');
+    await expect(nodeTlsDownload(server, 'node.txt', false)).rejects.toThrow(/522|425|426|closed/);
   });
 
   it('implicit: TLS from the first byte, then login', async () => {
@@ -281,6 +328,8 @@ describe('proftpd', () => {
     const url = `ftp://${server.user}:${server.password}@127.0.0.1:${server.port}/dir/file.txt`;
     const result = await execFileAsync('curl', ['-sS', '--max-time', '20', '--ssl-reqd', '--insecure', url]);
     expect(result.stdout).toBe('proftpd\n');
+    expect(await nodeTlsDownload(server, 'dir/file.txt', true)).toBe('proftpd\n');
+    await expect(nodeTlsDownload(server, 'dir/file.txt', false)).rejects.toThrow();
     await expect(
       execFileAsync('curl', ['-sS', '--max-time', '20', '--ssl-reqd', '--insecure', '--no-sessionid', url]),
     ).rejects.toThrow();
