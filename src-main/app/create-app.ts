@@ -4,19 +4,22 @@
  */
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import type { FerryApi } from '../../src-shared/contract.js';
-import { FerryError } from '../../src-shared/errors.js';
 import type { AppInfo } from '../../src-shared/model.js';
 import { LocalFileSystem } from '../fs/local-file-system.js';
 import { openSecretStore } from '../keychain/index.js';
 import { EventBus } from '../service/event-bus.js';
 import { FerryService } from '../service/ferry-service.js';
-import type { TransferQueuePort } from '../service/ports.js';
 import { SiteStore } from '../sites/index.js';
 import { createConnector } from './connector.js';
 import { siteCatalog } from './site-catalog.js';
 import { PromptBroker } from '../service/prompt-broker.js';
 import { SessionRegistry } from '../service/session-registry.js';
+import { SessionLog } from '../service/session-log.js';
+import { TransferQueue } from '../queue/index.js';
+import { LocationRegistry } from './location-registry.js';
+import { queuePort } from './queue-port.js';
 
 export interface AppOptions {
   mode: AppInfo['mode'];
@@ -44,7 +47,19 @@ export async function createApp(options: AppOptions): Promise<FerryApp> {
   const sessions = new SessionRegistry(bus, connector, prompts, local, os.homedir());
   const siteStore = new SiteStore({ secrets: secrets.store, cwd: options.configDir });
   const sites = siteCatalog(siteStore);
-  const queue: TransferQueuePort = unavailableQueue();
+  const queueLog = new SessionLog('queue', bus);
+  const locations = new LocationRegistry(connector, sites, prompts, queueLog);
+  const transferQueue = await TransferQueue.open({
+    journalDir: path.join(options.configDir, 'queue'),
+    connect: locations.connect,
+    prompter: prompts,
+    warn: (message) => queueLog.log('error', message),
+  });
+  const queue = queuePort(transferQueue, locations);
+  transferQueue.on('queue-items', (event) => bus.emit(event));
+  transferQueue.on('queue-progress', (event) => bus.emit(event));
+  // Whatever survived the last run (quit, crash, kill -9) carries on by itself.
+  await transferQueue.start();
 
   const api = new FerryService({
     bus,
@@ -67,37 +82,8 @@ export async function createApp(options: AppOptions): Promise<FerryApp> {
     prompts,
     async close() {
       prompts.refuseAll();
+      await queue.close();
       await sessions.closeAll();
     },
-  };
-}
-
-function notYet(): never {
-  throw new FerryError('UNSUPPORTED', 'Not wired in yet.');
-}
-
-function unavailableQueue(): TransferQueuePort {
-  return {
-    list: () => ({
-      items: [],
-      summary: {
-        counts: { queued: 0, active: 0, paused: 0, verifying: 0, done: 0, failed: 0, skipped: 0 },
-        bytesTotal: 0,
-        bytesDone: 0,
-        bytesPerSecond: 0,
-        running: false,
-      },
-    }),
-    add: async () => notYet(),
-    start: notYet,
-    pause: notYet,
-    resume: notYet,
-    cancel: notYet,
-    retry: notYet,
-    remove: notYet,
-    clearFinished: notYet,
-    setPriority: notYet,
-    move: notYet,
-    settings: () => ({}),
   };
 }

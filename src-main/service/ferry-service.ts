@@ -129,39 +129,39 @@ export class FerryService implements FerryApi {
   }
 
   async 'queue.start'(): R<'queue.start'> {
-    this.deps.queue.start();
+    await this.deps.queue.start();
   }
 
   async 'queue.pause'(ids?: string[]): R<'queue.pause'> {
-    this.deps.queue.pause(ids);
+    await this.deps.queue.pause(ids);
   }
 
   async 'queue.resume'(ids?: string[]): R<'queue.resume'> {
-    this.deps.queue.resume(ids);
+    await this.deps.queue.resume(ids);
   }
 
   async 'queue.cancel'(ids: string[]): R<'queue.cancel'> {
-    this.deps.queue.cancel(ids);
+    await this.deps.queue.cancel(ids);
   }
 
   async 'queue.retry'(ids?: string[]): R<'queue.retry'> {
-    this.deps.queue.retry(ids);
+    await this.deps.queue.retry(ids);
   }
 
   async 'queue.remove'(ids: string[]): R<'queue.remove'> {
-    this.deps.queue.remove(ids);
+    await this.deps.queue.remove(ids);
   }
 
   async 'queue.clearFinished'(): R<'queue.clearFinished'> {
-    this.deps.queue.clearFinished();
+    await this.deps.queue.clearFinished();
   }
 
   async 'queue.setPriority'(...[ids, priority]: MethodArgs<'queue.setPriority'>): R<'queue.setPriority'> {
-    this.deps.queue.setPriority(ids, priority);
+    await this.deps.queue.setPriority(ids, priority);
   }
 
   async 'queue.move'(...[ids, where]: MethodArgs<'queue.move'>): R<'queue.move'> {
-    this.deps.queue.move(ids, where);
+    await this.deps.queue.move(ids, where);
   }
 
   async 'queue.settings'(patch?: QueueSettings): R<'queue.settings'> {

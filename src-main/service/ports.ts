@@ -35,19 +35,24 @@ export interface SiteCatalog {
 export interface QueueRequest extends Omit<EnqueueRequest, 'sessionId' | 'targetSessionId'> {
   source: ConnectionTarget | 'local';
   target: ConnectionTarget | 'local';
+  /** What the browsing pane already knows of the source, so the queue need not ask again. */
+  isDir?: boolean;
+  size?: number | null;
+  modified?: number | null;
 }
 
 export interface TransferQueuePort {
   list(): { items: TransferItem[]; summary: QueueSummary };
   add(requests: QueueRequest[]): Promise<string[]>;
-  start(): void;
-  pause(ids?: string[]): void;
-  resume(ids?: string[]): void;
-  cancel(ids: string[]): void;
-  retry(ids?: string[]): void;
-  remove(ids: string[]): void;
-  clearFinished(): void;
-  setPriority(ids: string[], priority: 1 | 2 | 3 | 4 | 5): void;
-  move(ids: string[], where: 'top' | 'up' | 'down' | 'bottom'): void;
-  settings(patch?: QueueSettings): QueueSettings;
+  start(): Promise<void>;
+  pause(ids?: string[]): Promise<void>;
+  resume(ids?: string[]): Promise<void>;
+  cancel(ids: string[]): Promise<void>;
+  retry(ids?: string[]): Promise<void>;
+  remove(ids: string[]): Promise<void>;
+  clearFinished(): Promise<void>;
+  setPriority(ids: string[], priority: 1 | 2 | 3 | 4 | 5): Promise<void>;
+  move(ids: string[], where: 'top' | 'up' | 'down' | 'bottom'): Promise<void>;
+  settings(patch?: QueueSettings): Promise<QueueSettings>;
+  close(): Promise<void>;
 }
