@@ -1,0 +1,154 @@
+/** Authentication against OpenSSH sshd: password, keys, passphrases, keyboard-interactive, agent, ssh_config. */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FerryError } from '../../../src-shared/errors.js';
+import { connectSftp } from '../../../src-main/sftp/index.js';
+import { startServer, type RunningServer } from '../../harness/index.js';
+import {
+  RecordingLogger,
+  ScriptedPrompter,
+  isolatedDeps,
+  scratchDir,
+  targetFor,
+  trustingKnownHosts,
+} from './sftp-test-kit.js';
+
+let server: RunningServer;
+let scratch: { dir: string; remove: () => void };
+let knownHosts: string;
+
+beforeAll(async () => {
+  server = await startServer('sshd');
+  scratch = scratchDir();
+  knownHosts = trustingKnownHosts(server, scratch.dir);
+});
+afterAll(async () => {
+  await server?.dispose();
+  scratch?.remove();
+});
+
+describe('SFTP authentication', () => {
+  it('logs in with a password', async () => {
+    const fs = await connectSftp(targetFor(server, { password: server.password }), isolatedDeps(knownHosts));
+    expect(await fs.home()).toMatch(/^\//);
+    expect(fs.security).toMatchObject({ kind: 'ssh', hostKey: { fingerprint: server.hostKeyFingerprint } });
+    await fs.close();
+    expect(fs.connected).toBe(false);
+  });
+
+  it('logs in with an unencrypted key file and asks nothing', async () => {
+    const prompter = new ScriptedPrompter();
+    const logger = new RecordingLogger();
+    const fs = await connectSftp(
+      targetFor(server, { identityFile: server.clientKeyFile }),
+      isolatedDeps(knownHosts, { prompter, logger }),
+    );
+    expect(prompter.asked).toEqual([]);
+    expect(logger.text()).toContain(`Trying key ${server.clientKeyFile}`);
+    await fs.close();
+  });
+
+  it('asks for the passphrase of an encrypted key, again after a wrong one', async () => {
+    let tries = 0;
+    const prompter = new ScriptedPrompter({
+      password: () => {
+        tries += 1;
+        return { password: tries === 1 ? 'wrong' : (server.clientKeyPassphrase ?? ''), remember: false };
+      },
+    });
+    const fs = await connectSftp(
+      targetFor(server, { identityFile: server.encryptedClientKeyFile }),
+      isolatedDeps(knownHosts, { prompter }),
+    );
+    expect(prompter.asked.map((prompt) => prompt.kind)).toEqual(['password', 'password']);
+    expect(prompter.asked[0]).toMatchObject({ reason: expect.stringContaining('Passphrase for key') });
+    await fs.close();
+  });
+
+  it('sends keyboard-interactive questions to the prompter', async () => {
+    const prompter = new ScriptedPrompter({
+      'keyboard-interactive': (prompt) => ({ answers: prompt.questions.map(() => server.password) }),
+    });
+    const fs = await connectSftp(targetFor(server), isolatedDeps(knownHosts, { prompter }));
+    const asked = prompter.asked.find((prompt) => prompt.kind === 'keyboard-interactive');
+    expect(asked).toMatchObject({ questions: [{ prompt: expect.stringMatching(/password/i), echo: false }] });
+    await fs.close();
+  });
+
+  it('answers keyboard-interactive password prompts with the target password without asking', async () => {
+    const prompter = new ScriptedPrompter();
+    const logger = new RecordingLogger();
+    const fs = await connectSftp(
+      targetFor(server, { password: server.password }),
+      isolatedDeps(knownHosts, { prompter, logger }),
+    );
+    expect(prompter.asked).toEqual([]);
+    expect(logger.text()).toContain('Trying keyboard-interactive');
+    await fs.close();
+  });
+
+  it('refuses a wrong password as LOGIN_FAILED with a hint', async () => {
+    const error = await connectSftp(
+      targetFor(server, { password: 'not-the-password' }),
+      isolatedDeps(knownHosts),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FerryError);
+    expect(error).toMatchObject({ code: 'LOGIN_FAILED', retryable: false, hint: expect.any(String) });
+  });
+
+  describe('with an ssh-agent', () => {
+    let agent: ChildProcess;
+    let socket: string;
+
+    beforeAll(async () => {
+      socket = join(scratch.dir, 'agent.sock');
+      agent = spawn('ssh-agent', ['-D', '-a', socket], { stdio: 'ignore' });
+      for (let i = 0; i < 100 && !existsSync(socket); i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      execFileSync('ssh-add', [server.clientKeyFile ?? ''], {
+        env: { ...process.env, SSH_AUTH_SOCK: socket },
+        stdio: 'ignore',
+      });
+    });
+    afterAll(() => {
+      if (agent?.pid) process.kill(agent.pid);
+    });
+
+    it('logs in with a key held by the agent', async () => {
+      const logger = new RecordingLogger();
+      const fs = await connectSftp(
+        targetFor(server),
+        isolatedDeps(knownHosts, { agentSocket: socket, logger }),
+      );
+      expect(logger.text()).toContain('Trying keys from the SSH agent');
+      expect(logger.text()).not.toContain('Trying keyboard-interactive');
+      await fs.close();
+    });
+  });
+
+  it('takes HostName, Port, User and IdentityFile from an ssh_config Host alias', async () => {
+    const config = join(scratch.dir, 'ssh_config');
+    writeFileSync(
+      config,
+      [
+        'Host ferry-test-alias',
+        `  HostName ${server.host}`,
+        `  Port ${server.port}`,
+        `  User ${server.user}`,
+        `  IdentityFile ${server.clientKeyFile}`,
+        'Host *',
+        '  User nobody-else',
+      ].join('\n'),
+    );
+    const prompter = new ScriptedPrompter();
+    const fs = await connectSftp(
+      { protocol: 'sftp', host: 'ferry-test-alias' },
+      isolatedDeps(knownHosts, { sshConfigFile: config, prompter }),
+    );
+    expect(prompter.asked).toEqual([]);
+    expect(await fs.home()).toMatch(/^\//);
+    await fs.close();
+  });
+});
