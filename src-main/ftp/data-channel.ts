@@ -52,10 +52,9 @@ export type PassiveCommand = 'EPSV' | 'PASV';
  */
 export async function openPassive(
   context: DataChannelContext,
-  preferred: PassiveCommand | null,
+  order: readonly PassiveCommand[],
 ): Promise<{ channel: DataChannel; command: PassiveCommand }> {
   const { control } = context;
-  const order: PassiveCommand[] = preferred ? [preferred] : ['EPSV', 'PASV'];
   let lastError: FerryError | null = null;
   for (const command of order) {
     const reply = await control.request(command);

@@ -37,6 +37,8 @@ export interface FtpSessionOptions {
   dataIdleTimeoutMs?: number;
   /** Active mode: listen on a port in this range (inclusive). */
   activePortRange?: [number, number];
+  /** Passive commands to try, in order (default EPSV then PASV; some NAT routers only rewrite PASV). */
+  passiveCommands?: PassiveCommand[];
   /** ACCT for servers that ask for one (332). */
   account?: string;
 }
@@ -488,7 +490,10 @@ export class FtpSession {
       connectTimeoutMs: this.options.dataConnectTimeoutMs ?? 20_000,
     };
     if (this.mode === 'active') return openActive(context, this.options.activePortRange);
-    const { channel, command } = await openPassive(context, this.passiveWinner);
+    const order = this.passiveWinner
+      ? [this.passiveWinner]
+      : (this.options.passiveCommands ?? ['EPSV', 'PASV']);
+    const { channel, command } = await openPassive(context, order);
     if (this.passiveWinner !== command) {
       this.passiveWinner = command;
       this.control.logger.log('info', `Passive data connections use ${command}.`);
