@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { chown, mkdir, writeFile } from 'node:fs/promises';
-import { dirname, posix, relative, resolve } from 'node:path';
+import { dirname, posix, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { removeDir } from './server-dirs.js';
 import type { ServerProcess } from './server-process.js';
@@ -42,7 +42,9 @@ export function runningServer(parts: RunningServerParts): RunningServer {
 
   const localPath = (relativePath: string): string => {
     const path = resolve(root, relativePath.replace(/^\/+/, ''));
-    if (relative(root, path).startsWith('..')) throw new Error(`${relativePath} is outside the server root`);
+    const inside = relative(root, path);
+    if (inside === '..' || inside.startsWith(`..${sep}`))
+      throw new Error(`${relativePath} is outside the server root`);
     return path;
   };
 

@@ -176,6 +176,19 @@ describe('vsftpd', () => {
     await ftpLogin(server, 'plain');
   });
 
+  it('stop() cuts open sessions too (an outage, not a graceful shutdown)', async () => {
+    const server = await start('vsftpd');
+    const ftp = await open(server, false);
+    await ftp.reply();
+    await ftp.send(`USER ${server.user}`);
+    expect((await ftp.send(`PASS ${server.password}`))[0]).toBe(230);
+    const closed = new Promise<void>((resolve) => ftp.socket.once('close', () => resolve()));
+    await server.stop();
+    await closed;
+    await server.start();
+    await ftpLogin(server, 'plain');
+  });
+
   it('serves a passive download and an active one (curl)', async () => {
     const server = await start('vsftpd');
     await server.writeFile('sub/hello.txt', 'hello from vsftpd\n');
@@ -303,7 +316,21 @@ describe('sshd', () => {
     ).toEqual(['hello.txt']);
     expect(await sshConnect(server, { tryKeyboard: true })).toEqual(['hello.txt']);
     await expect(sshConnect(server, { password: 'wrong' })).rejects.toThrow(/authentication/i);
+    // An open SFTP session (a setsid()'d sshd child) dies with the server.
+    const live = new SshClient();
+    await new Promise<void>((resolve, reject) => {
+      live.once('ready', () => resolve()).once('error', reject);
+      live.connect({
+        host: server.host,
+        port: server.port,
+        username: server.user,
+        password: server.password,
+      });
+    });
+    const liveClosed = new Promise<void>((resolve) => live.once('close', () => resolve()));
+    live.on('error', () => undefined);
     await server.stop();
+    await liveClosed;
     await server.start();
     expect(await sshConnect(server, { password: server.password })).toEqual(['hello.txt']);
   });
