@@ -10,7 +10,9 @@ import type { RemoteOptions } from './cli-options.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { listCommand, mkdirCommand, moveCommand, rawCommand, removeCommand } from './file-commands.js';
 import { registerSiteCommands } from './site-commands.js';
-import { getCommand, putCommand } from './transfer-commands.js';
+import { getCommand, putCommand, type TransferFlags } from './transfer-commands.js';
+import { recursiveTransfer, type RecursiveFlags } from './recursive-commands.js';
+import { OVERWRITE_POLICIES } from '../../src-shared/model.js';
 
 const program = new Command('ferry')
   .description(
@@ -30,6 +32,17 @@ function remoteOptions(command: Command): Command {
     .option('-v, --verbose', 'print the protocol log to stderr');
 }
 
+/** Options of the queue that -r runs. */
+function queueOptions(command: Command): Command {
+  return command
+    .option('--parallel <n>', 'connections for -r (1 to 10, default 2)')
+    .option('--limit-rate <rate>', 'speed limit for -r, e.g. 500K or 2M (bytes per second)')
+    .addOption(new Option('--overwrite <policy>', 'when a target exists').choices([...OVERWRITE_POLICIES]))
+    .option('--no-verify', 'skip the server-side hash check (the size is always checked)');
+}
+
+type TransferOpts = TransferFlags & RecursiveFlags & { recursive?: boolean };
+
 function context(command: Command): CliContext {
   return new CliContext(command.optsWithGlobals<RemoteOptions>());
 }
@@ -38,37 +51,27 @@ remoteOptions(program.command('ls <url>').description('list a folder').option('-
   (url: string, opts: { json?: boolean }, cmd: Command) => listCommand(context(cmd), url, Boolean(opts.json)),
 );
 
-remoteOptions(program.command('get <url> [local]').description('download a file (folders: see -r)'))
+queueOptions(
+  remoteOptions(program.command('get <url> [local]').description('download a file (folders: see -r)')),
+)
   .option('--resume', 'continue a partial download (REST)')
   .option('--ascii', 'transfer as text (TYPE A) converting line endings')
-  .option('-r, --recursive', 'download a folder')
-  .action(
-    async (
-      url: string,
-      local: string | undefined,
-      opts: { resume?: boolean; ascii?: boolean; recursive?: boolean },
-      cmd: Command,
-    ) => {
-      if (opts.recursive) return recursiveUnavailable();
-      await getCommand(context(cmd), url, local, opts);
-    },
-  );
+  .option('-r, --recursive', 'download a folder through the transfer queue')
+  .action(async (url: string, local: string | undefined, opts: TransferOpts, cmd: Command) => {
+    if (opts.recursive) return recursiveTransfer(context(cmd), 'download', url, local ?? '.', opts);
+    await getCommand(context(cmd), url, local, opts);
+  });
 
-remoteOptions(program.command('put <local> <url>').description('upload a file (folders: see -r)'))
+queueOptions(
+  remoteOptions(program.command('put <local> <url>').description('upload a file (folders: see -r)')),
+)
   .option('--resume', 'continue a partial upload (REST+STOR or APPE)')
   .option('--ascii', 'transfer as text (TYPE A) converting line endings')
-  .option('-r, --recursive', 'upload a folder')
-  .action(
-    async (
-      local: string,
-      url: string,
-      opts: { resume?: boolean; ascii?: boolean; recursive?: boolean },
-      cmd: Command,
-    ) => {
-      if (opts.recursive) return recursiveUnavailable();
-      await putCommand(context(cmd), local, url, opts);
-    },
-  );
+  .option('-r, --recursive', 'upload a folder through the transfer queue')
+  .action(async (local: string, url: string, opts: TransferOpts, cmd: Command) => {
+    if (opts.recursive) return recursiveTransfer(context(cmd), 'upload', url, local, opts);
+    await putCommand(context(cmd), local, url, opts);
+  });
 
 remoteOptions(
   program
@@ -94,12 +97,6 @@ remoteOptions(
 );
 
 registerSiteCommands(program, () => new CliContext({}));
-
-function recursiveUnavailable(): never {
-  throw Object.assign(new Error('recursive transfers are being wired to the transfer queue'), {
-    exit: EXIT.usage,
-  });
-}
 
 try {
   await program.parseAsync(process.argv);
