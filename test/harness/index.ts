@@ -10,6 +10,12 @@ export { TEST_PASSWORD, TEST_USER } from './test-user.js';
 
 /** Starts a real server of `kind` on 127.0.0.1 and resolves once it has sent its greeting. */
 export async function startServer(kind: ServerKind, options: ServerOptions = {}): Promise<RunningServer> {
+  // The servers log in a real system user and switch to it: only root can start them.
+  if (process.getuid?.() !== 0) {
+    throw new Error(
+      'the test servers need root (they log in the system user ferrytest); run the tests as root',
+    );
+  }
   switch (kind) {
     case 'vsftpd':
       return startVsftpd('none', options);
