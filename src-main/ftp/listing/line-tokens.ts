@@ -7,17 +7,24 @@
 const MAX_TOKENS = 24;
 
 export class LineTokens {
+  /** The whole listing text: fields are offsets into it, so no per-row string is made unless needed. */
   line = '';
+  /** The row is `line[lineStart, lineEnd)` (line end excluded). */
+  lineStart = 0;
+  lineEnd = 0;
   count = 0;
   readonly starts = new Int32Array(MAX_TOKENS);
   readonly ends = new Int32Array(MAX_TOKENS);
 
-  /** Splits on spaces and tabs; stops after MAX_TOKENS fields (names come last and are sliced). */
-  split(line: string): this {
-    this.line = line;
+  /** Splits `text[start, end)` on spaces and tabs; stops after MAX_TOKENS fields (names come last and are sliced). */
+  split(text: string, start = 0, end = text.length): this {
+    const line = text;
+    this.line = text;
+    this.lineStart = start;
+    this.lineEnd = end;
     let count = 0;
-    let i = 0;
-    const length = line.length;
+    let i = start;
+    const length = end;
     while (i < length && count < MAX_TOKENS) {
       let c = line.charCodeAt(i);
       while (c === 32 || c === 9) {
@@ -37,6 +44,11 @@ export class LineTokens {
     }
     this.count = count;
     return this;
+  }
+
+  /** The row as a string (for unknown rows). */
+  rowText(): string {
+    return this.line.slice(this.lineStart, this.lineEnd);
   }
 
   text(index: number): string {
@@ -89,13 +101,13 @@ export class LineTokens {
 
   /** The rest of the line from the first non-blank character after field `index`; '' at the end. */
   restAfter(index: number): string {
-    let i = this.ends[index] ?? this.line.length;
-    const length = this.line.length;
+    let i = this.ends[index] ?? this.lineEnd;
+    const length = this.lineEnd;
     while (i < length) {
       const c = this.line.charCodeAt(i);
       if (c !== 32 && c !== 9) break;
       i++;
     }
-    return this.line.slice(i);
+    return this.line.slice(i, length);
   }
 }

@@ -2,6 +2,8 @@
 export interface ListingContext {
   /** Epoch ms used to place "Mon DD HH:MM" dates in a year. */
   now: number;
+  /** UTC year of `now`, computed once per listing. */
+  nowYear: number;
   /** Set by a PDS member header ("Name VV.MM …" or "Name Size TTR …") on z/OS; bare names follow. */
   mvsMembers: 'none' | 'text' | 'load';
 }

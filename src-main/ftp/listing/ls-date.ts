@@ -1,5 +1,6 @@
+import type { ListingContext } from './listing-context.js';
 import type { LineTokens } from './line-tokens.js';
-import { monthFromName } from './month-names.js';
+import { monthAt } from './month-names.js';
 import { digitCounts, numbers, numbersEnd, separators, splitNumbers } from './numeric-fields.js';
 import { timeWithoutYear, utcTime } from './utc-time.js';
 
@@ -75,7 +76,7 @@ function readZone(t: LineTokens, index: number): number {
 }
 
 /** Month, day, then a clock or a year at index+2 (plus optional extra fields); a name field must follow. */
-function finish(t: LineTokens, index: number, month: number, day: number, now: number): boolean {
+function finish(t: LineTokens, index: number, month: number, day: number, context: ListingContext): boolean {
   const third = index + 2;
   const lastForDate = t.count - 2;
   if (third > lastForDate) return false;
@@ -94,7 +95,7 @@ function finish(t: LineTokens, index: number, month: number, day: number, now: n
     if (fullYear > 0)
       return setDate(utcTime(fullYear, month, day, clockHour, clockMinute, clockSecond), third + 1);
   }
-  const time = timeWithoutYear(now, month, day, clockHour, clockMinute);
+  const time = timeWithoutYear(context.now, context.nowYear, month, day, clockHour, clockMinute);
   return setDate(time === null ? null : time + clockSecond * 1000, third);
 }
 
@@ -120,20 +121,20 @@ function readIso(t: LineTokens, index: number): boolean {
 }
 
 /** Tries the date layouts at field `index`. */
-export function readLsDate(t: LineTokens, index: number, now: number): boolean {
+export function readLsDate(t: LineTokens, index: number, context: ListingContext): boolean {
   if (index > t.count - 3) return false;
   const c0 = t.code(index, 0);
   // CJK locales print the month as digits plus 月 ("5月 10 12:34"): month-first like English.
   if (c0 < 48 || c0 > 57 || t.code(index, t.length(index) - 1) === 0x6708) {
     const day = readDay(t, index + 1);
     if (day < 0) return false;
-    const month = monthFromName(t.text(index));
-    return month > 0 && finish(t, index, month, day, now);
+    const month = monthAt(t.line, t.start(index), t.end(index));
+    return month > 0 && finish(t, index, month, day, context);
   }
   const day = readDay(t, index);
   if (day > 0) {
-    const month = monthFromName(t.text(index + 1));
-    if (month > 0) return finish(t, index, month, day, now);
+    const month = monthAt(t.line, t.start(index + 1), t.end(index + 1));
+    if (month > 0) return finish(t, index, month, day, context);
   }
   return readIso(t, index);
 }

@@ -120,6 +120,28 @@ for (const [month, names] of NAMES) {
 }
 for (let month = 1; month <= 12; month++) MONTHS.set(`${month}月`, month);
 
+/** Three ASCII letters packed into a number: the common case looked up without allocating a string. */
+const ASCII3 = new Map<number, number>();
+for (const [name, month] of MONTHS) {
+  if (name.length === 3 && /^[a-z]{3}$/.test(name))
+    ASCII3.set(pack(name.charCodeAt(0), name.charCodeAt(1), name.charCodeAt(2)), month);
+}
+
+function pack(a: number, b: number, c: number): number {
+  return (a << 16) | (b << 8) | c;
+}
+
+/** Like `monthFromName(line.slice(start, end))`, without the slice for plain 3-letter abbreviations. */
+export function monthAt(line: string, start: number, end: number): number {
+  if (end - start === 3) {
+    const a = line.charCodeAt(start) | 0x20;
+    const b = line.charCodeAt(start + 1) | 0x20;
+    const c = line.charCodeAt(start + 2) | 0x20;
+    if (a < 128 && b < 128 && c < 128) return ASCII3.get(pack(a, b, c)) ?? 0;
+  }
+  return monthFromName(line.slice(start, end));
+}
+
 /** 1..12 for a month name or abbreviation in any known language, 0 when it is not one. */
 export function monthFromName(token: string): number {
   if (token.length < 2 || token.length > 12) return 0;

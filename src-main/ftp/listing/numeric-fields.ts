@@ -46,3 +46,8 @@ export function splitNumbers(line: string, start: number, end: number): number {
   numbersEnd = i;
   return count;
 }
+
+/** The separator after group `index` (0 after the last); a call, so type narrowing never goes stale between splits. */
+export function separatorAt(index: number): number {
+  return separators[index] ?? 0;
+}

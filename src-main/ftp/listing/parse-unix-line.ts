@@ -47,7 +47,7 @@ export function parseUnixLine(t: LineTokens, context: ListingContext): FileEntry
     if (type === null) return null;
     mode = modeFromPermissions(line, permStart + 1);
     if (mode < 0) return null;
-    permissions = line.slice(permStart + 1, permStart + 10);
+    permissions = permissionsFromMode(mode);
   } else if ((permLength === 3 || permLength === 4) && isOctal(line, permStart, permLength)) {
     mode = parseInt(line.slice(permStart, permStart + permLength), 8);
     permissions = permissionsFromMode(mode);
@@ -59,14 +59,15 @@ export function parseUnixLine(t: LineTokens, context: ListingContext): FileEntry
   let sizeIndex = -1;
   let size: number | null = null;
   for (let i = 2; i <= t.count - 3; i++) {
-    if (!readLsDate(t, i, context.now)) continue;
+    if (!readLsDate(t, i, context)) continue;
     if (type === 'other' && i >= 3 && line.charCodeAt(t.end(i - 2) - 1) === 44 /* , */) {
       // Devices: `1,   3` (major, minor) instead of a size.
       sizeIndex = i - 2;
     } else if (type === 'other' && t.text(i - 1).includes(',')) {
       sizeIndex = i - 1;
     } else {
-      const parsed = parseSize(t.text(i - 1));
+      let parsed = t.integer(i - 1);
+      if (parsed < 0) parsed = parseSize(t.text(i - 1));
       if (parsed < 0) continue;
       size = parsed;
       sizeIndex = i - 1;
@@ -77,15 +78,15 @@ export function parseUnixLine(t: LineTokens, context: ListingContext): FileEntry
   if (dateIndex < 0) return null;
 
   const nameStart = t.end(lsDate.last) + 1;
-  if (nameStart >= line.length) return null;
-  let name = line.slice(nameStart);
+  if (nameStart >= t.lineEnd) return null;
+  let name = line.slice(nameStart, t.lineEnd);
   const entry: FileEntry = { name, type, size, modified: lsDate.time, permissions, mode };
 
   // Fields between permissions and size: [links] owner [group].
   let field = 1;
   if (field < sizeIndex && t.isDigits(field)) field++;
-  if (field < sizeIndex) entry.owner = t.text(field++);
-  if (field < sizeIndex) entry.group = t.text(sizeIndex - 1);
+  if (field < sizeIndex) entry.owner = lastOwner = sameOrSlice(t, field++, lastOwner);
+  if (field < sizeIndex) entry.group = lastGroup = sameOrSlice(t, sizeIndex - 1, lastGroup);
 
   if (type === 'symlink') {
     const arrow = name.indexOf(' -> ');
@@ -96,6 +97,15 @@ export function parseUnixLine(t: LineTokens, context: ListingContext): FileEntry
     }
   }
   return entry;
+}
+
+// Rows of one listing mostly share owner and group: reuse the previous string instead of slicing a new one.
+let lastOwner = '';
+let lastGroup = '';
+
+function sameOrSlice(t: LineTokens, index: number, previous: string): string {
+  const start = t.start(index);
+  return t.length(index) === previous.length && t.line.startsWith(previous, start) ? previous : t.text(index);
 }
 
 function isOctal(line: string, start: number, length: number): boolean {

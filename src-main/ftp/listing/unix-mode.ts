@@ -29,7 +29,15 @@ export function modeFromPermissions(text: string, offset = 0): number {
   return mode;
 }
 
+const CACHE: Array<string | undefined> = new Array<string | undefined>(0o10000);
+
+/** `rwxr-xr-x` for the low 12 bits of `mode`; cached, so listing rows share one string per mode. */
 export function permissionsFromMode(mode: number): string {
+  const bits = mode & 0o7777;
+  return (CACHE[bits] ??= buildPermissions(bits));
+}
+
+function buildPermissions(mode: number): string {
   let text = '';
   for (let i = 0; i < 9; i++) {
     const column = i % 3;

@@ -40,16 +40,20 @@ const FUTURE_LIMIT_MS = 180 * 24 * 60 * 60 * 1000;
 
 export function timeWithoutYear(
   now: number,
+  year: number,
   month: number,
   day: number,
   hour: number,
   minute: number,
 ): number | null {
-  const year = new Date(now).getUTCFullYear();
   const thisYear = utcTime(year, month, day, hour, minute);
   if (thisYear !== null && thisYear - now <= FUTURE_LIMIT_MS) return thisYear;
-  // Feb 29 shown without a year in a non-leap year also means an earlier year.
-  return utcTime(year - 1, month, day, hour, minute) ?? utcTime(year - 4, month, day, hour, minute);
+  // Feb 29 shown without a year in a non-leap year means the last leap year.
+  for (let earlier = year - 1; earlier >= year - 8; earlier--) {
+    const time = utcTime(earlier, month, day, hour, minute);
+    if (time !== null) return time;
+  }
+  return null;
 }
 
 /** Two-digit years (DOS, OS/2, MVS): 70-99 are 19xx, 00-69 are 20xx. OS/2 also prints 100+ for 2000+. */

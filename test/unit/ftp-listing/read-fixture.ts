@@ -19,6 +19,14 @@ export const FIXTURE_FILES = [
   'mlsd-proftpd.txt',
   'mlsd-pure-ftpd.txt',
   'mlsd-filezilla-server.txt',
+  'eplf.txt',
+  'vms.txt',
+  'mvs-datasets.txt',
+  'mvs-members.txt',
+  'mvs-loadlib.txt',
+  'os2.txt',
+  'netware.txt',
+  'mixed.txt',
 ];
 
 /** A fixed "now" so year-less dates are deterministic: 2026-11-22 12:00 UTC. */

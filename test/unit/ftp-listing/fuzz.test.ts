@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { FileEntry } from '../../../src-shared/model.js';
+import { parseListing, parseMlsd, parseMlsdLine } from '../../../src-main/ftp/listing/index.js';
+import { FIXTURE_FILES, NOW, readFixture } from './read-fixture.js';
+
+/** Characters a broken or hostile server could slip into a row. */
+const INSERTS = ['\r', '\n', '\0', '\t', ' '];
+const TYPES = new Set(['file', 'dir', 'symlink', 'other', 'unknown']);
+
+/** Shape checks cheap enough to run on every result. */
+function badEntry(entries: FileEntry[]): FileEntry | undefined {
+  return entries.find(
+    (entry) =>
+      typeof entry.name !== 'string' ||
+      !TYPES.has(entry.type) ||
+      (entry.size !== null && !(Number.isFinite(entry.size) && entry.size >= 0)) ||
+      (entry.modified !== null && !Number.isFinite(entry.modified)),
+  );
+}
+
+describe('listing parsers never throw on mutated rows', () => {
+  it.each(FIXTURE_FILES)('%s with CR, LF, NUL, tab or space inserted at every position', (file) => {
+    const text = readFixture(file);
+    let runs = 0;
+    for (let at = 0; at <= text.length; at++) {
+      for (const insert of INSERTS) {
+        const mutated = text.slice(0, at) + insert + text.slice(at);
+        const listing = parseListing(mutated, { now: NOW });
+        const mlsd = parseMlsd(mutated);
+        const bad = badEntry(listing) ?? badEntry(mlsd);
+        if (bad) expect.fail(`${file}, ${JSON.stringify(insert)} at ${at}: ${JSON.stringify(bad)}`);
+        runs++;
+      }
+    }
+    expect(runs).toBe((text.length + 1) * INSERTS.length);
+  });
+
+  it.each(FIXTURE_FILES)('%s: each row alone through parseMlsdLine and parseListing', (file) => {
+    for (const line of readFixture(file).split('\n')) {
+      for (let at = 0; at <= line.length; at++) {
+        for (const insert of INSERTS) {
+          const mutated = line.slice(0, at) + insert + line.slice(at);
+          const entry = parseMlsdLine(mutated);
+          if (entry && badEntry([entry])) expect.fail(`${file}: ${JSON.stringify(mutated)}`);
+          if (badEntry(parseListing(mutated, { now: NOW })))
+            expect.fail(`${file}: ${JSON.stringify(mutated)}`);
+        }
+      }
+    }
+  });
+});
