@@ -1,0 +1,69 @@
+/** Builds test trees (nested, unicode, empty files) and fingerprints them by sha256 per relative path. */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { connectFtp } from '../../../src-main/ftp/index.js';
+import { refusingPrompter } from '../../../src-main/core/prompter.js';
+import { silentLogger } from '../../../src-main/core/protocol-log.js';
+import { MemoryCertificateTrustStore } from '../../../src-main/core/trust-store.js';
+import type { RemoteFileSystem } from '../../../src-main/fs/remote-file-system.js';
+import type { RunningServer } from '../../harness/index.js';
+
+const NAMES = ['plain', 'ünïcødé', '日本語', 'emoji 🚢', 'with space', 'ça-va'];
+
+/** `count` files spread over nested folders; every seventh is empty, sizes 4 to 64 KiB otherwise. */
+export function makeTree(root: string, count: number, seed = 1): void {
+  let state = seed;
+  const random = () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+  for (let i = 0; i < count; i++) {
+    const depth = i % 4;
+    const parts: string[] = [];
+    for (let d = 0; d < depth; d++) parts.push(`${NAMES[(i + d) % NAMES.length]}-${d}-${i % 9}`);
+    const dir = join(root, ...parts);
+    mkdirSync(dir, { recursive: true });
+    const size = i % 7 === 0 ? 0 : 4096 + Math.floor(random() * 60 * 1024);
+    const data = Buffer.alloc(size);
+    for (let b = 0; b < size; b += 4)
+      data.writeUInt32LE((random() * 0xffffffff) >>> 0, Math.min(b, size - 4));
+    writeFileSync(join(dir, `${NAMES[i % NAMES.length]} ${i}.bin`), data);
+  }
+}
+
+/** relative path → sha256 of every file below `root`. */
+export async function fingerprint(root: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  async function walk(dir: string): Promise<void> {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else
+        out.set(
+          relative(root, full),
+          createHash('sha256')
+            .update(await readFile(full))
+            .digest('hex'),
+        );
+    }
+  }
+  await walk(root);
+  return out;
+}
+
+export function ftpConnect(server: RunningServer): (location: string) => Promise<RemoteFileSystem> {
+  return () =>
+    connectFtp(
+      {
+        protocol: 'ftp-insecure',
+        host: server.host,
+        port: server.port,
+        user: server.user,
+        password: server.password,
+        transferMode: 'passive',
+      },
+      { logger: silentLogger, prompter: refusingPrompter, trustStore: new MemoryCertificateTrustStore() },
+    );
+}
