@@ -1,0 +1,49 @@
+import { useMemo } from 'react';
+import type { FileEntry } from '../../../src-shared/model.js';
+import { formatSize } from '../../logic/format.js';
+
+interface PaneFooterProps {
+  side: string;
+  rows: readonly FileEntry[];
+  total: number;
+  selected: ReadonlySet<string>;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+export function PaneFooter({ side, rows, total, selected }: PaneFooterProps) {
+  const summary = useMemo(() => {
+    let files = 0;
+    let dirs = 0;
+    let bytes = 0;
+    let selectedBytes = 0;
+    for (const row of rows) {
+      if (row.type === 'dir') dirs += 1;
+      else {
+        files += 1;
+        bytes += row.size ?? 0;
+        if (selected.has(row.name)) selectedBytes += row.size ?? 0;
+      }
+    }
+    return { files, dirs, bytes, selectedBytes };
+  }, [rows, selected]);
+  const hidden = total - rows.length;
+  return (
+    <div className="pane-footer" data-testid={`${side}-footer`} aria-live="polite">
+      {selected.size > 0 ? (
+        <span>
+          {plural(selected.size, 'item', 'items')} selected
+          {summary.selectedBytes > 0 && ` · ${formatSize(summary.selectedBytes)}`}
+        </span>
+      ) : (
+        <span>
+          {plural(summary.dirs, 'folder', 'folders')}, {plural(summary.files, 'file', 'files')}
+          {summary.bytes > 0 && ` · ${formatSize(summary.bytes)}`}
+        </span>
+      )}
+      {hidden > 0 && <span className="muted">{hidden.toLocaleString()} hidden by the filter</span>}
+    </div>
+  );
+}

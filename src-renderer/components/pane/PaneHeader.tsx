@@ -1,0 +1,80 @@
+import { IconButton } from '../common/IconButton.js';
+import { Icon } from '../common/Icon.js';
+import { PathBar } from './PathBar.js';
+import type { PaneModel } from './use-pane-model.js';
+
+interface PaneHeaderProps {
+  side: string;
+  title: string;
+  model: PaneModel;
+  filter: string;
+  onFilter: (value: string) => void;
+  onUp: () => void;
+  disabled: boolean;
+}
+
+export function PaneHeader({ side, title, model, filter, onFilter, onUp, disabled }: PaneHeaderProps) {
+  return (
+    <div className="pane-header">
+      <div className="pane-title-row">
+        <h2 className="pane-title">
+          <Icon name={side === 'local' ? 'folder' : 'server'} />
+          <span>{title}</span>
+        </h2>
+        <div className="pane-nav" role="toolbar" aria-label={`${title} navigation`}>
+          <IconButton
+            icon="back"
+            label="Back"
+            disabled={disabled || !model.canBack}
+            onClick={model.back}
+            data-testid={`${side}-back`}
+          />
+          <IconButton
+            icon="forward"
+            label="Forward"
+            disabled={disabled || !model.canForward}
+            onClick={model.forward}
+            data-testid={`${side}-forward`}
+          />
+          <IconButton
+            icon="up"
+            label="Up one folder"
+            disabled={disabled}
+            onClick={onUp}
+            data-testid={`${side}-up`}
+          />
+          <IconButton
+            icon="refresh"
+            label="Refresh"
+            disabled={disabled}
+            onClick={model.refresh}
+            className={model.loading ? 'spinning' : undefined}
+            data-testid={`${side}-refresh`}
+          />
+        </div>
+        <label className="filter-box">
+          <Icon name="filter" />
+          <input
+            type="search"
+            placeholder="Filter"
+            aria-label={`Filter ${title} files`}
+            data-testid={`${side}-filter`}
+            value={filter}
+            disabled={disabled}
+            onChange={(e) => onFilter(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') onFilter('');
+            }}
+          />
+        </label>
+      </div>
+      <PathBar
+        key={model.path}
+        side={side}
+        path={model.path}
+        disabled={disabled}
+        onNavigate={model.navigate}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import type { FileEntry, SessionInfo } from '../../../src-shared/model.js';
+import { useApp } from '../../hooks/app-context.js';
+import { joinPath } from '../../logic/paths.js';
+import { modeFromPermissions } from '../../logic/permissions.js';
+import { planTransfers, type DragPayload } from '../../logic/transfer-plan.js';
+import { urlOf } from '../../logic/url-of.js';
+import { ChmodDialog } from '../dialogs/ChmodDialog.js';
+import { ConfirmDialog } from '../dialogs/ConfirmDialog.js';
+import { useDialogs } from '../dialogs/dialog-context.js';
+import { TextInputDialog } from '../dialogs/TextInputDialog.js';
+import type { PaneModel } from './use-pane-model.js';
+
+export interface PaneActions {
+  transfer(names: string[], options?: { paused?: boolean }): void;
+  dropFrom(payload: DragPayload, folder: string | null): void;
+  remove(names: string[]): void;
+  mkdir(onCreated: (name: string) => void): void;
+  rename(from: string, to: string): void;
+  chmod(entries: FileEntry[]): void;
+  edit(name: string): void;
+  copyUrl(names: string[]): void;
+}
+
+function validName(value: string): string | null {
+  if (!value.trim()) return 'Enter a name.';
+  if (/[/\\\0\r\n]/.test(value)) return 'A name cannot contain slashes or line breaks.';
+  return null;
+}
+
+/** What the menu, the keys and drag and drop do to one pane's files. */
+export function usePaneActions(pane: PaneModel, other: PaneModel, session: SessionInfo | null): PaneActions {
+  const app = useApp();
+  const api = app.client.api;
+  const openDialog = useDialogs();
+  const sessionId = pane.sessionId;
+
+  const enqueue = (
+    from: { sessionId: string | null; dir: string },
+    names: readonly string[],
+    to: { sessionId: string | null; dir: string },
+    paused: boolean,
+  ): void => {
+    if (!from.sessionId || !to.sessionId) {
+      app.toasts.show({
+        kind: 'info',
+        title: 'Connect to a server first',
+        detail: 'Transfers need a remote pane.',
+      });
+      return;
+    }
+    const requests = planTransfers(
+      { sessionId: from.sessionId, dir: from.dir },
+      names,
+      { sessionId: to.sessionId, dir: to.dir },
+      { paused },
+    );
+    if (requests.length === 0) return;
+    void app.run('Could not add to the queue', async () => {
+      await api['queue.add'](requests);
+      if (!paused) await api['queue.start']();
+      const what = requests.length === 1 ? `“${names[0]}”` : `${requests.length} items`;
+      app.toasts.show({
+        kind: 'success',
+        title: paused ? `Added ${what} to the queue` : `Transferring ${what}`,
+      });
+    });
+  };
+
+  return {
+    transfer(names, options) {
+      enqueue(
+        { sessionId, dir: pane.path },
+        names,
+        { sessionId: other.sessionId, dir: other.path },
+        !!options?.paused,
+      );
+    },
+    dropFrom(payload, folder) {
+      const dir = folder ? joinPath(pane.path, folder) : pane.path;
+      enqueue({ sessionId: payload.sessionId, dir: payload.dir }, payload.names, { sessionId, dir }, false);
+    },
+    remove(names) {
+      if (!sessionId || names.length === 0) return;
+      const paths = names.map((n) => joinPath(pane.path, n));
+      openDialog((close) => (
+        <ConfirmDialog
+          title={names.length === 1 ? 'Delete this item?' : `Delete ${names.length} items?`}
+          message={`This permanently deletes from ${session ? session.label : 'this computer'}; folders are deleted with everything in them.`}
+          details={names}
+          confirmLabel="Delete"
+          danger
+          onClose={close}
+          onConfirm={() =>
+            void app.run('Could not delete', async () => {
+              await api['fs.delete'](sessionId, paths);
+              pane.refresh();
+            })
+          }
+        />
+      ));
+    },
+    mkdir(onCreated) {
+      if (!sessionId) return;
+      openDialog((close) => (
+        <TextInputDialog
+          title="New folder"
+          label="Folder name"
+          initial="New folder"
+          confirmLabel="Create"
+          testId="dialog-mkdir"
+          validate={validName}
+          onClose={close}
+          onSubmit={(name) =>
+            void app.run('Could not create the folder', async () => {
+              await api['fs.mkdir'](sessionId, joinPath(pane.path, name));
+              pane.refresh();
+              onCreated(name);
+            })
+          }
+        />
+      ));
+    },
+    rename(from, to) {
+      if (!sessionId || validName(to)) return;
+      void app.run(`Could not rename “${from}”`, async () => {
+        await api['fs.rename'](sessionId, joinPath(pane.path, from), joinPath(pane.path, to));
+        pane.refresh();
+      });
+    },
+    chmod(entries) {
+      if (!sessionId || entries.length === 0) return;
+      const first = entries[0];
+      const initial = first?.mode ?? modeFromPermissions(first?.permissions) ?? 0o644;
+      openDialog((close) => (
+        <ChmodDialog
+          names={entries.map((e) => e.name)}
+          initialMode={initial & 0o7777}
+          onClose={close}
+          onSubmit={(mode) =>
+            void app.run('Could not change permissions', async () => {
+              for (const entry of entries)
+                await api['fs.chmod'](sessionId, joinPath(pane.path, entry.name), mode);
+              pane.refresh();
+            })
+          }
+        />
+      ));
+    },
+    edit(name) {
+      if (!sessionId) return;
+      void app.run(`Could not open “${name}”`, async () => {
+        const { localPath } = await api['fs.edit'](sessionId, joinPath(pane.path, name));
+        app.toasts.show({
+          kind: 'info',
+          title: `Editing “${name}”`,
+          detail: `A copy is open from ${localPath}; saving it uploads it back.`,
+        });
+      });
+    },
+    copyUrl(names) {
+      const text = names.map((n) => urlOf(session, joinPath(pane.path, n))).join('\n');
+      navigator.clipboard.writeText(text).then(
+        () =>
+          app.toasts.show({
+            kind: 'success',
+            title: names.length === 1 ? 'URL copied' : `${names.length} URLs copied`,
+          }),
+        (error: unknown) => app.reportError('Could not copy to the clipboard', error),
+      );
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { Prompt, PromptAnswers } from '../../../src-shared/prompts.js';
+import { Icon } from '../common/Icon.js';
+import { CertificateDetails } from '../status/CertificateDetails.js';
+import { Modal } from '../dialogs/Modal.js';
+
+interface Props {
+  prompt: Extract<Prompt, { kind: 'certificate' }>;
+  onAnswer: (answer: PromptAnswers['certificate']) => void;
+}
+
+export function CertificatePrompt({ prompt, onAnswer }: Props) {
+  const cert = prompt.certificate;
+  return (
+    <Modal
+      title="Unknown certificate"
+      testId="prompt-certificate"
+      escapeCloses={false}
+      onClose={() => onAnswer({ trust: 'reject' })}
+      icon={<Icon name="shield" className="modal-icon warn" />}
+      wide
+      footer={
+        <>
+          <button
+            type="button"
+            className="btn"
+            aria-label="Cancel"
+            data-testid="cert-reject"
+            onClick={() => onAnswer({ trust: 'reject' })}
+          >
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="btn"
+            aria-label="Trust once"
+            data-testid="cert-once"
+            onClick={() => onAnswer({ trust: 'once' })}
+          >
+            Trust once
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            aria-label="Always trust"
+            data-testid="cert-always"
+            data-autofocus
+            onClick={() => onAnswer({ trust: 'always' })}
+          >
+            Always trust
+          </button>
+        </>
+      }
+    >
+      <p>
+        The server{' '}
+        <strong>
+          {cert.host}:{cert.port}
+        </strong>{' '}
+        presented a certificate Ferry cannot verify: {prompt.reason}. Compare the fingerprint with the one
+        your provider gives you before trusting it.
+      </p>
+      <CertificateDetails certificate={cert} />
+    </Modal>
+  );
+}

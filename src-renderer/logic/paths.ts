@@ -1,0 +1,71 @@
+/**
+ * Path arithmetic for both panes. Remote paths are always '/'-separated; local paths may be
+ * Windows paths (`C:\Users\me`), recognised by their drive letter or a backslash root.
+ */
+
+export type PathStyle = 'posix' | 'windows';
+
+export function pathStyleOf(path: string): PathStyle {
+  return /^[A-Za-z]:[\\/]?/.test(path) || path.startsWith('\\\\') ? 'windows' : 'posix';
+}
+
+function separator(style: PathStyle): string {
+  return style === 'windows' ? '\\' : '/';
+}
+
+export function joinPath(dir: string, name: string): string {
+  const sep = separator(pathStyleOf(dir));
+  return dir.endsWith('/') || dir.endsWith('\\') ? `${dir}${name}` : `${dir}${sep}${name}`;
+}
+
+/** The folder above; the root is its own parent. */
+export function parentPath(path: string): string {
+  const style = pathStyleOf(path);
+  if (style === 'windows') {
+    const trimmed = path.replace(/[\\/]+$/, '');
+    const cut = Math.max(trimmed.lastIndexOf('\\'), trimmed.lastIndexOf('/'));
+    if (/^[A-Za-z]:$/.test(trimmed)) return `${trimmed}\\`;
+    if (cut <= 2) return `${trimmed.slice(0, 2)}\\`;
+    return trimmed.slice(0, cut);
+  }
+  const trimmed = path.replace(/\/+$/, '');
+  const cut = trimmed.lastIndexOf('/');
+  return cut <= 0 ? '/' : trimmed.slice(0, cut);
+}
+
+export function baseName(path: string): string {
+  const trimmed = path.replace(/[\\/]+$/, '');
+  const cut = Math.max(
+    trimmed.lastIndexOf('/'),
+    pathStyleOf(path) === 'windows' ? trimmed.lastIndexOf('\\') : -1,
+  );
+  return trimmed.slice(cut + 1);
+}
+
+export interface Crumb {
+  label: string;
+  path: string;
+}
+
+/** Breadcrumb segments from the root down, each with the full path it leads to. */
+export function breadcrumbs(path: string): Crumb[] {
+  const style = pathStyleOf(path);
+  if (style === 'windows') {
+    const parts = path.split(/[\\/]+/).filter(Boolean);
+    const crumbs: Crumb[] = [];
+    let acc = '';
+    for (const part of parts) {
+      acc = acc ? `${acc}\\${part}` : `${part}\\`;
+      crumbs.push({ label: part, path: acc });
+      if (acc.endsWith(':\\')) acc = acc.slice(0, -1);
+    }
+    return crumbs;
+  }
+  const crumbs: Crumb[] = [{ label: '/', path: '/' }];
+  let acc = '';
+  for (const part of path.split('/').filter(Boolean)) {
+    acc += `/${part}`;
+    crumbs.push({ label: part, path: acc });
+  }
+  return crumbs;
+}

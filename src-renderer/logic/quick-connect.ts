@@ -1,0 +1,83 @@
+import type { ConnectionTarget, Protocol } from '../../src-shared/model.js';
+
+export interface QuickConnectFields {
+  protocol: Protocol;
+  host: string;
+  user: string;
+  password: string;
+  port: string;
+}
+
+const SCHEMES: Record<string, Protocol> = {
+  ftp: 'ftp',
+  ftpes: 'ftpes',
+  ftps: 'ftps',
+  sftp: 'sftp',
+  ssh: 'sftp',
+};
+
+export const DEFAULT_PORTS: Record<Protocol, number> = {
+  ftp: 21,
+  ftpes: 21,
+  ftps: 990,
+  'ftp-insecure': 21,
+  sftp: 22,
+};
+
+export type QuickConnectResult = { ok: true; target: ConnectionTarget } | { ok: false; message: string };
+
+/**
+ * The quick-connect bar: the host field may hold a whole URL (`sftp://me@host:2222/dir`),
+ * whose parts fill in what the other fields leave empty; explicit fields win.
+ */
+export function buildTarget(fields: QuickConnectFields): QuickConnectResult {
+  let protocol = fields.protocol;
+  let host = fields.host.trim();
+  let user = fields.user.trim();
+  let password = fields.password;
+  let port: number | undefined;
+  let remoteDir: string | undefined;
+
+  const url = /^([a-z]+):\/\/(.*)$/i.exec(host);
+  if (url) {
+    const scheme = SCHEMES[(url[1] ?? '').toLowerCase()];
+    if (!scheme)
+      return { ok: false, message: `Unknown protocol "${url[1]}://". Use ftp, ftpes, ftps or sftp.` };
+    protocol = scheme;
+    let rest = url[2] ?? '';
+    const slash = rest.indexOf('/');
+    if (slash >= 0) {
+      remoteDir = decodeURIComponent(rest.slice(slash)) || undefined;
+      rest = rest.slice(0, slash);
+    }
+    const at = rest.lastIndexOf('@');
+    if (at >= 0) {
+      const credentials = rest.slice(0, at);
+      rest = rest.slice(at + 1);
+      const colon = credentials.indexOf(':');
+      const urlUser = decodeURIComponent(colon >= 0 ? credentials.slice(0, colon) : credentials);
+      if (!user) user = urlUser;
+      if (!password && colon >= 0) password = decodeURIComponent(credentials.slice(colon + 1));
+    }
+    const portMatch = /^(.*?)(?::(\d+))?$/.exec(rest);
+    host = portMatch?.[1] ?? rest;
+    if (portMatch?.[2]) port = Number(portMatch[2]);
+    host = host.replace(/^\[(.*)\]$/, '$1');
+  }
+
+  if (!host) return { ok: false, message: 'Enter a host name or address.' };
+  if (/[\s/]/.test(host)) return { ok: false, message: 'The host must not contain spaces or slashes.' };
+  if (fields.port.trim()) {
+    const explicit = Number(fields.port.trim());
+    if (!Number.isInteger(explicit) || explicit < 1 || explicit > 65535) {
+      return { ok: false, message: 'The port must be a number from 1 to 65535.' };
+    }
+    port = explicit;
+  }
+
+  const target: ConnectionTarget = { protocol, host, port: port ?? DEFAULT_PORTS[protocol] };
+  if (user) target.user = user;
+  if (password) target.password = password;
+  if (remoteDir && remoteDir !== '/') target.remoteDir = remoteDir;
+  return { ok: true, target };
+}

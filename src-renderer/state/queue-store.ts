@@ -1,0 +1,153 @@
+import type { QueueSummary, TransferItem, TransferProgress, TransferState } from '../../src-shared/model.js';
+
+export const QUEUE_TABS = ['queued', 'active', 'failed', 'done'] as const;
+export type QueueTab = (typeof QUEUE_TABS)[number];
+
+const TAB_OF_STATE: Record<TransferState, QueueTab> = {
+  queued: 'queued',
+  paused: 'queued',
+  active: 'active',
+  verifying: 'active',
+  failed: 'failed',
+  done: 'done',
+  skipped: 'done',
+};
+
+export function tabOf(state: TransferState): QueueTab {
+  return TAB_OF_STATE[state];
+}
+
+/** One queue row as the view reads it: replaced (new object) only when that item changes. */
+export interface QueueRow {
+  item: TransferItem;
+  bytesPerSecond: number;
+  etaSeconds: number | null;
+}
+
+/**
+ * The transfer queue, keyed by id. Progress ticks replace one row and wake only that
+ * row's subscribers; the per-tab id lists (what the virtual list renders) change only when
+ * items are added, removed or change state. That is what keeps a 10,000-item queue smooth.
+ */
+export class QueueStore {
+  private readonly rows = new Map<string, QueueRow>();
+  private readonly rowListeners = new Map<string, Set<() => void>>();
+  private readonly listListeners = new Set<() => void>();
+  private readonly summaryListeners = new Set<() => void>();
+  private tabIds: Record<QueueTab, string[]> | null = null;
+  private summary: QueueSummary | null = null;
+  private countCache: Record<QueueTab, number> = { queued: 0, active: 0, failed: 0, done: 0 };
+
+  reset(items: readonly TransferItem[], summary: QueueSummary | null): void {
+    this.rows.clear();
+    for (const item of items) this.rows.set(item.id, { item, bytesPerSecond: 0, etaSeconds: null });
+    this.summary = summary;
+    this.tabIds = null;
+    for (const listeners of this.rowListeners.values()) for (const l of listeners) l();
+    this.emit(this.listListeners);
+    this.emit(this.summaryListeners);
+  }
+
+  applyItems(items: readonly TransferItem[], removed: readonly string[]): void {
+    let listChanged = removed.length > 0;
+    for (const id of removed) {
+      this.rows.delete(id);
+      this.emitRow(id);
+    }
+    for (const item of items) {
+      const prev = this.rows.get(item.id);
+      if (!prev || prev.item.state !== item.state) listChanged = true;
+      const moving = item.state === 'active' || item.state === 'verifying';
+      this.rows.set(item.id, {
+        item,
+        bytesPerSecond: moving ? (prev?.bytesPerSecond ?? 0) : 0,
+        etaSeconds: moving ? (prev?.etaSeconds ?? null) : null,
+      });
+      this.emitRow(item.id);
+    }
+    if (listChanged) {
+      this.tabIds = null;
+      this.emit(this.listListeners);
+    }
+  }
+
+  applyProgress(progress: readonly TransferProgress[], summary: QueueSummary): void {
+    for (const tick of progress) {
+      const prev = this.rows.get(tick.id);
+      if (!prev) continue;
+      this.rows.set(tick.id, {
+        item: { ...prev.item, transferred: tick.transferred, size: tick.size ?? prev.item.size },
+        bytesPerSecond: tick.bytesPerSecond,
+        etaSeconds: tick.etaSeconds,
+      });
+      this.emitRow(tick.id);
+    }
+    this.summary = summary;
+    this.emit(this.summaryListeners);
+  }
+
+  getRow(id: string): QueueRow | undefined {
+    return this.rows.get(id);
+  }
+
+  getSummary(): QueueSummary | null {
+    return this.summary;
+  }
+
+  /** Ids of one tab in queue order; the same array until the tab's membership changes. */
+  idsFor(tab: QueueTab): string[] {
+    return this.computeTabs()[tab];
+  }
+
+  /** Items per tab; the same object until membership changes (a valid useSyncExternalStore snapshot). */
+  counts(): Record<QueueTab, number> {
+    this.computeTabs();
+    return this.countCache;
+  }
+
+  subscribeRow(id: string, listener: () => void): () => void {
+    let set = this.rowListeners.get(id);
+    if (!set) {
+      set = new Set();
+      this.rowListeners.set(id, set);
+    }
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.rowListeners.delete(id);
+    };
+  }
+
+  subscribeList(listener: () => void): () => void {
+    this.listListeners.add(listener);
+    return () => this.listListeners.delete(listener);
+  }
+
+  subscribeSummary(listener: () => void): () => void {
+    this.summaryListeners.add(listener);
+    return () => this.summaryListeners.delete(listener);
+  }
+
+  private computeTabs(): Record<QueueTab, string[]> {
+    if (this.tabIds) return this.tabIds;
+    const tabs: Record<QueueTab, string[]> = { queued: [], active: [], failed: [], done: [] };
+    for (const [id, row] of this.rows) tabs[tabOf(row.item.state)].push(id);
+    this.tabIds = tabs;
+    this.countCache = {
+      queued: tabs.queued.length,
+      active: tabs.active.length,
+      failed: tabs.failed.length,
+      done: tabs.done.length,
+    };
+    return tabs;
+  }
+
+  private emitRow(id: string): void {
+    const listeners = this.rowListeners.get(id);
+    if (listeners) for (const l of listeners) l();
+  }
+
+  private emit(listeners: Set<() => void>): void {
+    for (const l of [...listeners]) l();
+  }
+}
