@@ -1,7 +1,7 @@
 /** Path arithmetic for either end: native on the local disk, '/'-separated on servers. */
 import path from 'node:path';
 
-export type PathOps = Pick<typeof path.posix, 'join' | 'dirname' | 'basename'>;
+export type PathOps = path.PlatformPath;
 
 export const LOCAL = 'local';
 

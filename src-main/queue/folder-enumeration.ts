@@ -7,8 +7,8 @@ import { FerryError } from '../../src-shared/errors.js';
 import type { FerryErrorData } from '../../src-shared/errors.js';
 import type { FileEntry } from '../../src-shared/model.js';
 import type { RemoteFileSystem } from '../fs/remote-file-system.js';
-import { isSafeEntryName, joinInside } from '../fs/safe-name.js';
-import { pathOps } from './endpoint-path.js';
+import { joinInside, unsafeNameReason } from '../fs/safe-name.js';
+import { LOCAL, pathOps } from './endpoint-path.js';
 import type { QueueRecord } from './queue-record.js';
 
 export type ChildSpec =
@@ -19,6 +19,10 @@ export type ChildSpec =
       modified: number | null;
       sourcePath: string;
       targetPath: string;
+      /** The listing gave type, size and time: no need to ask the source again. */
+      listed: boolean;
+      /** The target folder was created just now, so the target cannot exist yet. */
+      targetAbsent: boolean;
     }
   | { name: string; sourcePath: string; targetPath: string; failed: FerryErrorData }
   | { name: string; sourcePath: string; targetPath: string; skipped: string };
@@ -28,8 +32,10 @@ export async function enumerateFolder(
   source: RemoteFileSystem,
   target: RemoteFileSystem,
 ): Promise<ChildSpec[]> {
+  let created = false;
   try {
     await target.mkdir(item.target.path);
+    created = true;
   } catch (error) {
     if (!(error instanceof FerryError && error.code === 'ALREADY_EXISTS')) {
       // Some servers answer 550 for an existing folder: only fail if it is really missing.
@@ -42,14 +48,16 @@ export async function enumerateFolder(
   const children: ChildSpec[] = [];
   for (const entry of entries) {
     if (entry.name === '.' || entry.name === '..') continue;
-    if (!isSafeEntryName(entry.name)) {
+    // Names land on the local disk under this platform's rules; a server target gets POSIX ones.
+    const reason = unsafeNameReason(entry.name, item.target.location === LOCAL ? process.platform : 'linux');
+    if (reason !== null) {
       children.push({
         name: entry.name,
         sourcePath: item.source.path,
         targetPath: item.target.path,
         failed: {
           code: 'PROTOCOL',
-          message: `The server listed an unsafe name ${JSON.stringify(entry.name)} in ${item.source.path}.`,
+          message: `Refused the unsafe name ${JSON.stringify(entry.name)} listed in ${item.source.path}: ${reason}.`,
           hint: 'Ferry refused to write it, because it could land outside the target folder.',
           retryable: false,
         },
@@ -57,11 +65,7 @@ export async function enumerateFolder(
       continue;
     }
     const sourcePath = src.join(item.source.path, entry.name);
-    const targetPath = joinInside(
-      item.target.path,
-      entry.name,
-      item.target.location === 'local' ? 'local' : 'remote',
-    );
+    const targetPath = joinInside(item.target.path, entry.name, pathOps(item.target.location));
     const resolved = entry.type === 'symlink' ? await followLink(source, sourcePath, entry) : entry;
     if (resolved.type === 'dir' && entry.type === 'symlink') {
       children.push({
@@ -78,6 +82,8 @@ export async function enumerateFolder(
         modified: resolved.modified,
         sourcePath,
         targetPath,
+        listed: entry.type === 'file' && entry.size != null,
+        targetAbsent: created,
       });
     } else {
       children.push({

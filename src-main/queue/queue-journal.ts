@@ -269,7 +269,14 @@ function apply(
 }
 
 /** Fields that may be absent; a `null` in a patch removes them (for the others null is a value). */
-const OPTIONAL_FIELDS: ReadonlySet<string> = new Set(['error', 'verifiedBy', 'parentId', 'begun']);
+const OPTIONAL_FIELDS: ReadonlySet<string> = new Set([
+  'error',
+  'verifiedBy',
+  'parentId',
+  'begun',
+  'listed',
+  'targetAbsent',
+]);
 
 /** Applies a patch in place. */
 export function applyPatch(item: QueueRecord, patch: RecordPatch): void {

@@ -13,6 +13,10 @@ export interface QueueRecord extends TransferItem {
    * asking the overwrite policy again (after a retry, a pause or a crash).
    */
   begun?: boolean;
+  /** Found by a folder listing that gave its size and time: the first attempt need not ask again. */
+  listed?: boolean;
+  /** Its target folder was created by Ferry just now: the first attempt need not look for the target. */
+  targetAbsent?: boolean;
 }
 
 /** The shared view of a record: internal fields stay in main. */

@@ -615,6 +615,8 @@ export class TransferQueue {
         modified: 'modified' in child ? child.modified : null,
         parentId: parent.id,
       };
+      if ('listed' in child && child.listed) record.listed = true;
+      if ('targetAbsent' in child && child.targetAbsent) record.targetAbsent = true;
       if ('failed' in child) record.error = child.failed;
       if ('skipped' in child)
         record.error = { code: 'UNSUPPORTED', message: child.skipped, retryable: false };
