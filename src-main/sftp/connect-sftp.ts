@@ -164,10 +164,9 @@ export async function connectSftp(target: ConnectionTarget, deps: SftpDeps): Pro
             mapConnectError(new Error('Connection closed during the handshake'), host, port),
         ),
       );
-      client.once('ready', () => {
-        client.removeListener('error', onError);
-        resolve();
-      });
+      // onError stays subscribed: an 'error' event with no listener would throw out of ssh2,
+      // and the file system only subscribes once the SFTP channel is open.
+      client.once('ready', () => resolve());
       client.once('handshake', (negotiated) => {
         cipher = negotiated.cs.cipher;
         logger.log(

@@ -7,7 +7,7 @@
 import type { Writable } from 'node:stream';
 import type { SFTPWrapper } from 'ssh2';
 import { FerryError } from '../../src-shared/errors.js';
-import { mapSftpError } from './sftp-errors.js';
+import { connectionLost, mapSftpError } from './sftp-errors.js';
 
 export interface PipelineLimits {
   /** Bytes per request: at most what the server's limits@openssh.com allows. */
@@ -57,6 +57,7 @@ export function pipelinedDownload(job: DownloadJob): Promise<number> {
       signal?.removeEventListener('abort', onAbort);
       sink.removeListener('error', onSinkError);
       sink.removeListener('drain', onDrain);
+      sftp.removeListener('close', onChannelClose);
     };
     const fail = (error: FerryError): void => {
       if (finished) return;
@@ -83,6 +84,10 @@ export function pipelinedDownload(job: DownloadJob): Promise<number> {
           cause: error,
         }),
       );
+    }
+    // ssh2 drops requests sent on a closed channel without ever answering them: stop here.
+    function onChannelClose(): void {
+      fail(connectionLost(`The SFTP channel closed while downloading ${job.path}`));
     }
     function onDrain(): void {
       sinkBlocked = false;
@@ -173,6 +178,7 @@ export function pipelinedDownload(job: DownloadJob): Promise<number> {
     }
     signal?.addEventListener('abort', onAbort, { once: true });
     sink.on('error', onSinkError);
+    sftp.once('close', onChannelClose);
     issue();
   });
 }

@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream';
 import type { SFTPWrapper } from 'ssh2';
 import { FerryError } from '../../src-shared/errors.js';
 import type { PipelineLimits } from './pipelined-download.js';
-import { mapSftpError } from './sftp-errors.js';
+import { connectionLost, mapSftpError } from './sftp-errors.js';
 
 export interface UploadJob {
   sftp: SFTPWrapper;
@@ -58,15 +58,24 @@ export async function pipelinedUpload(job: UploadJob): Promise<number> {
     sftp.write(handle, data, offset, length, position, (error) => onWriteDone(error, length));
     position += length;
   };
-  const onAbort = (): void => {
-    firstError ??= new FerryError('CANCELLED', `Upload of ${job.path} cancelled`, { retryable: false });
+  const stop = (error: FerryError): void => {
+    firstError ??= error;
     const waiter = wake;
     wake = null;
     waiter?.();
   };
+  const onAbort = (): void =>
+    stop(new FerryError('CANCELLED', `Upload of ${job.path} cancelled`, { retryable: false }));
+  // ssh2 drops requests sent on a closed channel without ever answering them: stop here.
+  let channelClosed = false;
+  const onChannelClose = (): void => {
+    channelClosed = true;
+    stop(connectionLost(`The SFTP channel closed while uploading ${job.path}`));
+  };
 
   if (signal?.aborted) onAbort();
   signal?.addEventListener('abort', onAbort, { once: true });
+  sftp.once('close', onChannelClose);
   try {
     for await (const raw of source) {
       if (firstError) break;
@@ -104,13 +113,15 @@ export async function pipelinedUpload(job: UploadJob): Promise<number> {
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
-  // Every request must be answered before the handle closes, even after a failure.
+  // Every request must be answered before the handle closes, even after a failure
+  // (ssh2 fails the outstanding ones itself when the channel closes).
   await waitUntilIdle();
+  sftp.removeListener('close', onChannelClose);
   if (firstError) throw firstError;
   return acknowledged;
 
   async function waitUntilIdle(): Promise<void> {
-    while (inFlight > 0) {
+    while (inFlight > 0 && !channelClosed) {
       await new Promise<void>((resolve) => {
         wake = resolve;
       });

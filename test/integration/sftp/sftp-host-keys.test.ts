@@ -32,10 +32,18 @@ describe('SFTP host keys', () => {
     expect(prompter.asked).toEqual([
       {
         kind: 'host-key',
-        hostKey: { host: server.host, port: server.port, algorithm: 'ssh-ed25519', fingerprint: server.hostKeyFingerprint },
+        hostKey: {
+          host: server.host,
+          port: server.port,
+          algorithm: 'ssh-ed25519',
+          fingerprint: server.hostKeyFingerprint,
+        },
       },
     ]);
-    const printed = execFileSync('ssh-keygen', ['-lf', '-'], { input: `${server.hostKeyLine}\n`, encoding: 'utf8' });
+    const printed = execFileSync('ssh-keygen', ['-lf', '-'], {
+      input: `${server.hostKeyLine}\n`,
+      encoding: 'utf8',
+    });
     expect(printed.split(' ')[1]).toBe(server.hostKeyFingerprint);
     await fs.close();
     expect(() => readFileSync(file)).toThrow();
@@ -64,7 +72,8 @@ describe('SFTP host keys', () => {
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', otherKey]);
     const otherLine = readFileSync(`${otherKey}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ');
     writeFileSync(file, `[${server.host}]:${server.port} ${otherLine}\n`);
-    const oldFingerprint = execFileSync('ssh-keygen', ['-lf', `${otherKey}.pub`], { encoding: 'utf8' }).split(' ')[1] ?? '';
+    const oldFingerprint =
+      execFileSync('ssh-keygen', ['-lf', `${otherKey}.pub`], { encoding: 'utf8' }).split(' ')[1] ?? '';
     const prompter = new ScriptedPrompter({ 'host-key': () => ({ trust: 'always' }) });
     const error = await connectSftp(target(), isolatedDeps(file, { prompter })).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'HOST_KEY_CHANGED', retryable: false });
@@ -82,14 +91,19 @@ describe('SFTP host keys', () => {
     expect(before.startsWith('|1|')).toBe(true);
     const prompter = new ScriptedPrompter();
     const ferryFile = freshFile();
-    await (await connectSftp(target(), isolatedDeps(ferryFile, { prompter, userKnownHostsFile: userFile }))).close();
+    await (
+      await connectSftp(target(), isolatedDeps(ferryFile, { prompter, userKnownHostsFile: userFile }))
+    ).close();
     expect(prompter.asked).toEqual([]);
     expect(readFileSync(userFile, 'utf8')).toBe(before);
   });
 
   it('refuses a key marked @revoked', async () => {
     const file = freshFile();
-    writeFileSync(file, `[${server.host}]:${server.port} ${server.hostKeyLine}\n@revoked * ${server.hostKeyLine}\n`);
+    writeFileSync(
+      file,
+      `[${server.host}]:${server.port} ${server.hostKeyLine}\n@revoked * ${server.hostKeyLine}\n`,
+    );
     const error = await connectSftp(target(), isolatedDeps(file)).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'HOST_KEY_CHANGED' });
   });

@@ -4,6 +4,7 @@
  * The integration tests cover the same code against a real sshd.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import type { SFTPWrapper } from 'ssh2';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ type ReadCallback = (error: Error | undefined, bytes: number) => void;
 type WriteCallback = (error: Error | undefined) => void;
 
 /** Queues callbacks and fires them in shuffled batches, like a server with several workers. */
-class FakeSftp {
+class FakeSftp extends EventEmitter {
   readonly file: Buffer;
   readonly random: () => number;
   shortReads = 0;
@@ -34,6 +35,7 @@ class FakeSftp {
   failAt: number | null = null;
 
   constructor(file: Buffer, seed: number) {
+    super();
     this.file = file;
     this.random = lcg(seed);
   }
@@ -77,7 +79,17 @@ class FakeSftp {
     });
   }
 
+  /** Like ssh2 after its channel closed: requests vanish, never answered. */
+  closed = false;
+
+  close(): void {
+    this.closed = true;
+    this.pending = [];
+    this.emit('close');
+  }
+
   private enqueue(task: () => void): void {
+    if (this.closed) return;
     this.pending.push(task);
     this.maxOutstanding = Math.max(this.maxOutstanding, this.pending.length);
     if (this.scheduled) return;
@@ -219,9 +231,40 @@ describe('pipelinedDownload', () => {
     controller.abort();
     await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
   });
+
+  it('fails as CONNECTION_LOST when the channel closes under it', async () => {
+    const fake = new FakeSftp(randomBytes(1_000_000), 14);
+    const sink = new PassThrough({ highWaterMark: 8192 });
+    const running = pipelinedDownload({
+      sftp: fake.asSftp,
+      handle,
+      path: '/f',
+      start: 0,
+      knownSize: 1_000_000,
+      sink,
+      limits,
+    });
+    setTimeout(() => fake.close(), 10);
+    await expect(running).rejects.toMatchObject({ code: 'CONNECTION_LOST', retryable: true });
+  });
 });
 
 describe('pipelinedUpload', () => {
+  it('fails as CONNECTION_LOST when the channel closes under it', async () => {
+    const fake = new FakeSftp(Buffer.alloc(10_000_000), 15);
+    const source = Readable.from(
+      (function* () {
+        for (let i = 0; i < 2500; i += 1) yield Buffer.alloc(4000, 1);
+      })(),
+    );
+    setTimeout(() => fake.close(), 10);
+    await expect(
+      pipelinedUpload({ sftp: fake.asSftp, handle, path: '/f', start: 0, source, limits }),
+    ).rejects.toMatchObject({
+      code: 'CONNECTION_LOST',
+    });
+  });
+
   it.each([
     { size: 0, chunk: 1000, start: 0 },
     { size: 1, chunk: 1000, start: 0 },
