@@ -1,4 +1,4 @@
 /** Directory listing parsers: pure functions from server text to `FileEntry` rows. */
 export { parseListing } from './parse-listing.js';
 export type { ListingOptions } from './parse-listing.js';
-export { parseMlsd, parseMlsdLine } from './parse-mlsd.js';
+export { parseFactTime, parseMlsd, parseMlsdLine } from './parse-mlsd.js';

@@ -14,19 +14,104 @@ import { utcTime } from './utc-time.js';
  * comes back as an 'unknown' entry so it is still shown.
  */
 export function parseMlsdLine(line: string): FileEntry | null {
-  if (line.length === 0) return null;
-  let factsStart = 0;
-  if (line.charCodeAt(0) === 32) {
-    // MLST replies indent the fact line with one space (RFC 3659 §7.2); MLSD rows without facts start with it.
-    const next = line.indexOf(' ', 1);
-    const facts = next < 0 ? '' : line.slice(1, next);
-    if (facts.includes('=')) factsStart = 1;
-    else return namedOnly(line.slice(1), line);
+  return parseMlsdRow(line, 0, line.length);
+}
+
+/** Every row of an MLSD reply; CRLF or LF line ends. Rows are read in place, not split into strings first. */
+export function parseMlsd(text: string): FileEntry[] {
+  const entries: FileEntry[] = [];
+  const length = text.length;
+  let start = 0;
+  while (start < length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = length;
+    const next = end + 1;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    const entry = parseMlsdRow(text, start, end);
+    if (entry) entries.push(entry);
+    start = next;
   }
-  const space = line.indexOf(' ', factsStart);
-  if (space < 0) return unknownEntry(line);
-  const name = line.slice(space + 1);
-  if (name === '' || name === '.' || name === '..') return name === '' ? unknownEntry(line) : null;
+  return entries;
+}
+
+const FACT_TYPE = 1;
+const FACT_SIZE = 2;
+const FACT_SIZD = 3;
+const FACT_MODIFY = 4;
+const FACT_MODE = 5;
+const FACT_OWNER = 6;
+const FACT_UID = 7;
+const FACT_GROUP = 8;
+const FACT_GID = 9;
+const FACT_LINK = 10;
+const FACT_PERM = 11;
+
+/** Lower-case fact names and what they mean; `unix.owner`/`unix.group` hold a uid/gid on proftpd, a name elsewhere. */
+const FACTS: ReadonlyArray<readonly [string, number]> = [
+  ['type', FACT_TYPE],
+  ['size', FACT_SIZE],
+  ['sizd', FACT_SIZD],
+  ['perm', FACT_PERM],
+  ['modify', FACT_MODIFY],
+  ['unix.mode', FACT_MODE],
+  ['unix.owner', FACT_OWNER],
+  ['unix.ownername', FACT_OWNER],
+  ['unix.user', FACT_OWNER],
+  ['unix.uid', FACT_UID],
+  ['unix.group', FACT_GROUP],
+  ['unix.groupname', FACT_GROUP],
+  ['unix.gid', FACT_GID],
+  ['unix.slink', FACT_LINK],
+  ['x.slink', FACT_LINK],
+];
+
+/** Case-insensitive compare of `text[at, at + word.length)` with a lower-case ASCII word, without slicing. */
+function matchesLower(text: string, at: number, end: number, word: string): boolean {
+  if (end - at !== word.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    // `| 0x20` lower-cases ASCII letters and leaves `.` and digits as they are.
+    if ((text.charCodeAt(at + i) | 0x20) !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+function factKind(text: string, at: number, end: number): number {
+  for (const [name, kind] of FACTS) if (matchesLower(text, at, end, name)) return kind;
+  return 0;
+}
+
+// Rows of one reply mostly share owner and group: reuse the previous string instead of slicing a new one.
+let lastOwner = '';
+let lastGroup = '';
+
+function sameOrSlice(text: string, start: number, end: number, previous: string): string {
+  return end - start === previous.length && text.startsWith(previous, start)
+    ? previous
+    : text.slice(start, end);
+}
+
+function parseMlsdRow(text: string, rowStart: number, rowEnd: number): FileEntry | null {
+  if (rowEnd <= rowStart) return null;
+  let factsStart = rowStart;
+  if (text.charCodeAt(rowStart) === 32) {
+    // MLST replies indent the fact line with one space (RFC 3659 §7.2); an MLSD row without facts starts with it.
+    let next = text.indexOf(' ', rowStart + 1);
+    if (next < 0 || next > rowEnd) next = rowEnd;
+    const equals = text.indexOf('=', rowStart + 1);
+    if (equals >= 0 && equals < next) factsStart = rowStart + 1;
+    else return namedOnly(text.slice(rowStart + 1, rowEnd), text.slice(rowStart, rowEnd));
+  }
+  const space = text.indexOf(' ', factsStart);
+  if (space < 0 || space >= rowEnd) return unknownEntry(text.slice(rowStart, rowEnd));
+  const nameStart = space + 1;
+  const nameLength = rowEnd - nameStart;
+  if (nameLength === 0) return unknownEntry(text.slice(rowStart, rowEnd));
+  if (
+    text.charCodeAt(nameStart) === 46 /* . */ &&
+    (nameLength === 1 || (nameLength === 2 && text.charCodeAt(nameStart + 1) === 46))
+  ) {
+    return null;
+  }
 
   let type: EntryType | null = null;
   let size: number | null = null;
@@ -42,67 +127,67 @@ export function parseMlsdLine(line: string): FileEntry | null {
 
   let at = factsStart;
   while (at < space) {
-    let end = line.indexOf(';', at);
+    let end = text.indexOf(';', at);
     if (end < 0 || end > space) end = space;
-    const equals = line.indexOf('=', at);
+    const equals = text.indexOf('=', at);
     if (equals > at && equals < end) {
-      const fact = line.slice(at, equals).toLowerCase();
-      const value = line.slice(equals + 1, end);
-      switch (fact) {
-        case 'type': {
-          const lower = value.toLowerCase();
-          if (lower === 'cdir' || lower === 'pdir') return null;
-          if (lower === 'file') type = 'file';
-          else if (lower === 'dir') type = 'dir';
-          else if (
-            lower.startsWith('os.unix=slink') ||
-            lower.startsWith('os.unix=symlink') ||
-            lower === 'slink'
-          ) {
-            type = 'symlink';
-            const colon = value.indexOf(':');
-            if (colon >= 0 && colon + 1 < value.length) linkTarget = value.slice(colon + 1);
-          } else type = 'other';
+      const valueStart = equals + 1;
+      switch (factKind(text, at, equals)) {
+        case FACT_TYPE:
+          if (matchesLower(text, valueStart, end, 'file')) type = 'file';
+          else if (matchesLower(text, valueStart, end, 'dir')) type = 'dir';
+          else if (matchesLower(text, valueStart, end, 'cdir') || matchesLower(text, valueStart, end, 'pdir'))
+            return null;
+          else {
+            const value = text.slice(valueStart, end);
+            const lower = value.toLowerCase();
+            if (
+              lower.startsWith('os.unix=slink') ||
+              lower.startsWith('os.unix=symlink') ||
+              lower === 'slink'
+            ) {
+              type = 'symlink';
+              const colon = value.indexOf(':');
+              if (colon >= 0 && colon + 1 < value.length) linkTarget = value.slice(colon + 1);
+            } else type = 'other';
+          }
+          break;
+        case FACT_SIZE:
+          size = decimal(text, valueStart, end);
+          break;
+        case FACT_SIZD:
+          dirSize = decimal(text, valueStart, end);
+          break;
+        case FACT_MODIFY:
+          modified = factTime(text, valueStart, end);
+          break;
+        case FACT_MODE: {
+          const bits = octal(text, valueStart, end);
+          if (bits >= 0) mode = bits & 0o7777;
           break;
         }
-        case 'size':
-          size = parseDigits(value);
+        // proftpd sends UNIX.owner as a uid and UNIX.ownername as the name; a name wins over a number.
+        case FACT_OWNER:
+          if (decimal(text, valueStart, end) === null)
+            ownerName = lastOwner = sameOrSlice(text, valueStart, end, lastOwner);
+          else ownerId = text.slice(valueStart, end);
           break;
-        case 'sizd':
-          dirSize = parseDigits(value);
+        case FACT_UID:
+          ownerId = text.slice(valueStart, end);
           break;
-        case 'modify':
-          modified = parseFactTime(value);
+        case FACT_GROUP:
+          if (decimal(text, valueStart, end) === null)
+            groupName = lastGroup = sameOrSlice(text, valueStart, end, lastGroup);
+          else groupId = text.slice(valueStart, end);
           break;
-        case 'unix.mode': {
-          const digits = parseOctal(value);
-          if (digits >= 0) mode = digits & 0o7777;
+        case FACT_GID:
+          groupId = text.slice(valueStart, end);
           break;
-        }
-        case 'unix.owner':
-        case 'unix.ownername':
-        case 'unix.user':
-          // proftpd sends UNIX.owner as a uid and UNIX.ownername as the name; prefer the name.
-          if (isAllDigits(value)) ownerId = value;
-          else ownerName = value;
+        case FACT_LINK:
+          linkTarget = text.slice(valueStart, end);
           break;
-        case 'unix.uid':
-          ownerId = value;
-          break;
-        case 'unix.group':
-        case 'unix.groupname':
-          if (isAllDigits(value)) groupId = value;
-          else groupName = value;
-          break;
-        case 'unix.gid':
-          groupId = value;
-          break;
-        case 'unix.slink':
-        case 'x.slink':
-          linkTarget = value;
-          break;
-        case 'perm':
-          perm = value;
+        case FACT_PERM:
+          perm = text.slice(valueStart, end);
           break;
       }
     }
@@ -110,7 +195,7 @@ export function parseMlsdLine(line: string): FileEntry | null {
   }
 
   const entry: FileEntry = {
-    name,
+    name: text.slice(nameStart, rowEnd),
     type: type ?? (size !== null ? 'file' : 'unknown'),
     size: size ?? (type === 'dir' ? dirSize : null),
     modified,
@@ -133,75 +218,63 @@ export function parseMlsdLine(line: string): FileEntry | null {
   return entry;
 }
 
-function namedOnly(name: string, line: string): FileEntry | null {
+function namedOnly(name: string, row: string): FileEntry | null {
   if (name === '.' || name === '..') return null;
-  if (name === '') return unknownEntry(line);
+  if (name === '') return unknownEntry(row);
   return { name, type: 'unknown', size: null, modified: null };
 }
 
-/** Every row of an MLSD reply; CRLF or LF line ends. */
-export function parseMlsd(text: string): FileEntry[] {
-  const entries: FileEntry[] = [];
-  const lines = text.split('\n');
-  for (let line of lines) {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    const entry = parseMlsdLine(line);
-    if (entry) entries.push(entry);
+/** Digits only, at most 15 of them (exact as a double); null otherwise. */
+function decimal(text: string, start: number, end: number): number | null {
+  if (end <= start || end - start > 15) return null;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    value = value * 10 + (c - 48);
   }
-  return entries;
+  return value;
 }
 
-function isAllDigits(value: string): boolean {
-  if (value.length === 0) return false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
-function parseDigits(value: string): number | null {
-  if (!isAllDigits(value) || value.length > 15) return null;
-  return Number(value);
-}
-
-function parseOctal(value: string): number {
-  if (value.length === 0 || value.length > 7) return -1;
-  let mode = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
+function octal(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 7) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c < 48 || c > 55) return -1;
-    mode = mode * 8 + (c - 48);
+    value = value * 8 + (c - 48);
   }
-  return mode;
+  return value;
 }
 
 /** RFC 3659 §2.3 time-val: YYYYMMDDHHMMSS[.sss], always UTC. */
-export function parseFactTime(value: string): number | null {
-  if (value.length < 14) return null;
-  const field = (from: number, length: number): number => {
-    let n = 0;
-    for (let i = from; i < from + length; i++) {
-      const c = value.charCodeAt(i);
-      if (c < 48 || c > 57) return -1;
-      n = n * 10 + (c - 48);
-    }
-    return n;
-  };
+function factTime(text: string, start: number, end: number): number | null {
+  if (end - start < 14) return null;
+  const year = decimal(text, start, start + 4);
+  const month = decimal(text, start + 4, start + 6);
+  const day = decimal(text, start + 6, start + 8);
+  const hour = decimal(text, start + 8, start + 10);
+  const minute = decimal(text, start + 10, start + 12);
+  const second = decimal(text, start + 12, start + 14);
+  if (year === null || month === null || day === null || hour === null || minute === null || second === null)
+    return null;
   let ms = 0;
-  if (value.length > 14) {
-    if (value.charCodeAt(14) !== 46 /* . */ || value.length === 15) return null;
-    const fraction = value.slice(15);
-    if (!isAllDigits(fraction)) return null;
-    ms = Math.round(Number(`0.${fraction}`) * 1000);
-    if (ms >= 1000) ms = 999;
+  if (end - start > 14) {
+    // Fractions of a second: ".5" is 500 ms, ".123456" is 123 ms.
+    if (text.charCodeAt(start + 14) !== 46 /* . */ || end - start === 15) return null;
+    let scale = 100;
+    for (let i = start + 15; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) return null;
+      ms += (c - 48) * scale;
+      scale /= 10;
+    }
+    ms = Math.floor(ms);
   }
-  const year = field(0, 4);
-  const month = field(4, 2);
-  const day = field(6, 2);
-  const hour = field(8, 2);
-  const minute = field(10, 2);
-  const second = field(12, 2);
-  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return null;
   return utcTime(year, month, day, hour, minute, second, ms);
+}
+
+/** `modify=` time value to epoch ms (also MDTM replies, which use the same format); null when malformed. */
+export function parseFactTime(value: string): number | null {
+  return factTime(value, 0, value.length);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../src-shared/model.js';
-import { parseMlsd, parseMlsdLine } from '../../../src-main/ftp/listing/index.js';
+import { parseFactTime, parseMlsd, parseMlsdLine } from '../../../src-main/ftp/listing/index.js';
 import { readFixture, utc } from './read-fixture.js';
 
 interface Row {
@@ -147,5 +147,23 @@ describe('parseMlsd fixtures', () => {
       'a',
       'b',
     ]);
+  });
+});
+
+describe('parseFactTime (MLSD modify= and MDTM replies)', () => {
+  it.each([
+    { title: 'plain', input: '20240105083000', expected: utc('2024-01-05 08:30:00') },
+    { title: 'milliseconds', input: '20240105083000.123', expected: utc('2024-01-05 08:30:00.123') },
+    {
+      title: 'microseconds are truncated to ms',
+      input: '20240105083000.123999',
+      expected: utc('2024-01-05 08:30:00.123'),
+    },
+    { title: 'too short', input: '202401050830', expected: null },
+    { title: 'month 13', input: '20241305083000', expected: null },
+    { title: 'letters', input: '2024010508300x', expected: null },
+    { title: 'dot without digits', input: '20240105083000.', expected: null },
+  ])('$title', ({ input, expected }) => {
+    expect(parseFactTime(input)).toBe(expected);
   });
 });
