@@ -27,8 +27,9 @@ else
   echo "node_modules matches package-lock.json; npm ci skipped"
 fi
 
-step "Build: renderer, web mode, CLI"
+step "Build: renderer, web mode, CLI, Electron main and preload"
 npm run --silent build
+npx electron-vite build --logLevel warn
 
 step "Type check: shared, node, renderer, electron"
 npm run --silent typecheck
