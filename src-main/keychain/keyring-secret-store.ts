@@ -1,6 +1,7 @@
 import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
 import { KEYCHAIN_SERVICE, type SecretStore } from './secret-store.js';
 import { keychainTimeoutError, toKeychainError } from './keychain-error.js';
+import { checkSessionBus } from './session-bus-check.js';
 
 export interface KeyringSecretStoreOptions {
   /** Keychain service name; tests use their own so they never touch a user's real entries. */
@@ -18,6 +19,9 @@ const PROBE_ACCOUNT = '__ferry_probe__';
  */
 const ENTRY_OPTIONS: EntryOptions | undefined =
   process.platform === 'linux' ? { linux: { store: 'secret-service' } } : undefined;
+
+/** Once the session bus has answered, this process's binding is connected to it; no need to ask again. */
+let sessionBusAnswered = process.platform !== 'linux';
 
 /**
  * The OS keychain through @napi-rs/keyring: macOS Keychain, Windows Credential Manager, the
@@ -79,9 +83,18 @@ export class KeyringSecretStore implements SecretStore {
         reject(keychainTimeoutError(action, this.#timeoutMs));
       }, this.#timeoutMs);
     });
-    try {
+    const work = async (): Promise<T> => {
+      if (!sessionBusAnswered) {
+        // Half the budget: a live bus answers in milliseconds, and its own message is the clearer one.
+        await checkSessionBus(process.env, Math.min(this.#timeoutMs / 2, 5_000));
+        sessionBusAnswered = true;
+      }
+      // Synchronous: this is where the binding connects to D-Bus (hence the check above).
       const entry = new AsyncEntry(this.#service, account, ENTRY_OPTIONS);
-      return await Promise.race([operation(entry, controller.signal), timeout]);
+      return operation(entry, controller.signal);
+    };
+    try {
+      return await Promise.race([work(), timeout]);
     } catch (error) {
       throw toKeychainError(error, action);
     } finally {
