@@ -66,8 +66,24 @@ function measure(label: string, parse: () => number): void {
   );
 }
 
+/** Rows no parser accepts, each lacking the separators parsers search for: must stay linear. */
+function hostileListing(): string {
+  const lines: string[] = [];
+  for (let i = 0; i < ROWS; i++) {
+    const kind = i % 4;
+    if (kind === 0) lines.push(`+i${i},m${i},r,s${i},no-tab-here-${i}`);
+    else if (kind === 1) lines.push(`type=file;size=${i};modify=20240101120000;no-space-${i}`);
+    else if (kind === 2) lines.push(`GARBAGE.TXT${i} 12-JAN`);
+    else lines.push(`-rw-r--r-- 1 user group ${i} Xyz 99 99:99 broken`);
+  }
+  return lines.join('\n');
+}
+
 const unix = unixListing();
 const mlsd = mlsdListing();
 const now = new Date();
 measure('parseListing (Unix ls -l)', () => parseListing(unix, { now }).length);
 measure('parseMlsd', () => parseMlsd(mlsd).length);
+const hostile = hostileListing();
+measure('parseListing (hostile rows, all unknown)', () => parseListing(hostile, { now }).length);
+measure('parseMlsd (hostile rows, all unknown)', () => parseMlsd(hostile).length);

@@ -1,6 +1,7 @@
 import type { EntryType, FileEntry } from '../../../src-shared/model.js';
 import type { LineTokens } from './line-tokens.js';
 import { permissionsFromMode } from './unix-mode.js';
+import { indexOfCode } from './index-of-code.js';
 
 /**
  * EPLF (Easily Parsed LIST Format, D. J. Bernstein; publicfile, anonftpd):
@@ -14,7 +15,7 @@ export function parseEplfLine(t: LineTokens): FileEntry | null {
   const line = t.line;
   const start = t.lineStart;
   if (line.charCodeAt(start) !== 43 /* + */) return null;
-  const tab = line.indexOf('\t', start);
+  const tab = indexOfCode(line, 9 /* tab */, start, t.lineEnd);
   if (tab < 0 || tab >= t.lineEnd - 1) return null;
   let type: EntryType = 'unknown';
   let size: number | null = null;
@@ -22,8 +23,8 @@ export function parseEplfLine(t: LineTokens): FileEntry | null {
   let mode = -1;
   let at = start + 1;
   while (at < tab) {
-    let end = line.indexOf(',', at);
-    if (end < 0 || end > tab) end = tab;
+    let end = indexOfCode(line, 44 /* , */, at, tab);
+    if (end < 0) end = tab;
     const kind = line.charCodeAt(at);
     if (kind === 47 /* / */) type = 'dir';
     else if (kind === 114 /* r */ && type === 'unknown') type = 'file';

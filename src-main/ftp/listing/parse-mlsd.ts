@@ -2,6 +2,7 @@ import type { EntryType, FileEntry } from '../../../src-shared/model.js';
 import { unknownEntry } from './unknown-entry.js';
 import { permissionsFromMode } from './unix-mode.js';
 import { utcTime } from './utc-time.js';
+import { indexOfCode } from './index-of-code.js';
 
 /**
  * MLSD / MLST fact lines (RFC 3659 §7): `fact=value;fact=value; name`.
@@ -95,14 +96,13 @@ function parseMlsdRow(text: string, rowStart: number, rowEnd: number): FileEntry
   let factsStart = rowStart;
   if (text.charCodeAt(rowStart) === 32) {
     // MLST replies indent the fact line with one space (RFC 3659 §7.2); an MLSD row without facts starts with it.
-    let next = text.indexOf(' ', rowStart + 1);
-    if (next < 0 || next > rowEnd) next = rowEnd;
-    const equals = text.indexOf('=', rowStart + 1);
-    if (equals >= 0 && equals < next) factsStart = rowStart + 1;
+    let next = indexOfCode(text, 32, rowStart + 1, rowEnd);
+    if (next < 0) next = rowEnd;
+    if (indexOfCode(text, 61 /* = */, rowStart + 1, next) >= 0) factsStart = rowStart + 1;
     else return namedOnly(text.slice(rowStart + 1, rowEnd), text.slice(rowStart, rowEnd));
   }
-  const space = text.indexOf(' ', factsStart);
-  if (space < 0 || space >= rowEnd) return unknownEntry(text.slice(rowStart, rowEnd));
+  const space = indexOfCode(text, 32, factsStart, rowEnd);
+  if (space < 0) return unknownEntry(text.slice(rowStart, rowEnd));
   const nameStart = space + 1;
   const nameLength = rowEnd - nameStart;
   if (nameLength === 0) return unknownEntry(text.slice(rowStart, rowEnd));
@@ -127,10 +127,10 @@ function parseMlsdRow(text: string, rowStart: number, rowEnd: number): FileEntry
 
   let at = factsStart;
   while (at < space) {
-    let end = text.indexOf(';', at);
-    if (end < 0 || end > space) end = space;
-    const equals = text.indexOf('=', at);
-    if (equals > at && equals < end) {
+    let end = indexOfCode(text, 59 /* ; */, at, space);
+    if (end < 0) end = space;
+    const equals = indexOfCode(text, 61 /* = */, at, end);
+    if (equals > at) {
       const valueStart = equals + 1;
       switch (factKind(text, at, equals)) {
         case FACT_TYPE:

@@ -3,6 +3,7 @@ import type { LineTokens } from './line-tokens.js';
 import { monthAt } from './month-names.js';
 import { numbers, numbersEnd, separators, splitNumbers } from './numeric-fields.js';
 import { expandYear, utcTime } from './utc-time.js';
+import { indexOfCode, lastIndexOfCode } from './index-of-code.js';
 
 /** VMS sizes are in 512-byte blocks (used/allocated); the used count is what the file holds. */
 const BLOCK = 512;
@@ -79,7 +80,7 @@ export function parseVmsLine(t: LineTokens): FileEntry | null {
 
 /** End of the name without `;version`, or -1 when the field is not `NAME.EXT;N`. */
 function vmsNameEnd(line: string, start: number, end: number): number {
-  const semicolon = line.lastIndexOf(';', end - 1);
+  const semicolon = lastIndexOfCode(line, 59 /* ; */, start, end);
   if (semicolon <= start || semicolon >= end - 1) return -1;
   for (let i = semicolon + 1; i < end; i++) {
     const c = line.charCodeAt(i);
@@ -98,10 +99,10 @@ function readVmsDate(t: LineTokens, index: number): number | null {
   const line = t.line;
   const start = t.start(index);
   const end = t.end(index);
-  const firstDash = line.indexOf('-', start);
-  if (firstDash <= start || firstDash >= end) return null;
-  const secondDash = line.indexOf('-', firstDash + 1);
-  if (secondDash < 0 || secondDash >= end) return null;
+  const firstDash = indexOfCode(line, 45 /* - */, start, end);
+  if (firstDash <= start) return null;
+  const secondDash = indexOfCode(line, 45 /* - */, firstDash + 1, end);
+  if (secondDash < 0) return null;
   if (splitNumbers(line, start, firstDash) !== 1 || numbersEnd !== firstDash) return null;
   const day = numbers[0] ?? 0;
   const month = monthAt(line, firstDash + 1, secondDash);
