@@ -13,6 +13,7 @@ import { EventBus } from '../service/event-bus.js';
 import { FerryService } from '../service/ferry-service.js';
 import { SiteStore } from '../sites/index.js';
 import { createConnector } from './connector.js';
+import { EditWatcher } from './edit-watcher.js';
 import { siteCatalog } from './site-catalog.js';
 import { PromptBroker } from '../service/prompt-broker.js';
 import { SessionRegistry } from '../service/session-registry.js';
@@ -61,12 +62,14 @@ export async function createApp(options: AppOptions): Promise<FerryApp> {
   // Whatever survived the last run (quit, crash, kill -9) carries on by itself.
   await transferQueue.start();
 
+  const edits = new EditWatcher(prompts, (id) => sessions.log(id), options.openPath);
   const api = new FerryService({
     bus,
     prompts,
     sessions,
     sites,
     queue,
+    edit: (fs, remotePath, sessionId) => edits.edit(fs, remotePath, sessionId),
     appInfo: async () => ({
       version: VERSION,
       mode: options.mode,
@@ -81,6 +84,7 @@ export async function createApp(options: AppOptions): Promise<FerryApp> {
     bus,
     prompts,
     async close() {
+      edits.close();
       prompts.refuseAll();
       await queue.close();
       await sessions.closeAll();

@@ -1,0 +1,101 @@
+/**
+ * "Edit" on a remote file: download it to a private temporary folder, open it with the OS's
+ * application, and upload it again each time it is saved. If the server's copy changed since
+ * it was downloaded (someone else edited it), ask before overwriting it instead of silently
+ * losing their change.
+ */
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, watch, type FSWatcher } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { FerryError } from '../../src-shared/errors.js';
+import type { FileEntry } from '../../src-shared/model.js';
+import type { ProtocolLogger } from '../core/protocol-log.js';
+import type { Prompter } from '../core/prompter.js';
+import type { RemoteFileSystem } from '../fs/remote-file-system.js';
+import { isSafeEntryName } from '../fs/safe-name.js';
+
+const SAVE_SETTLE_MS = 400;
+
+interface Editing {
+  watcher: FSWatcher;
+  timer: NodeJS.Timeout | null;
+}
+
+export class EditWatcher {
+  private readonly editing = new Set<Editing>();
+
+  constructor(
+    private readonly prompter: Prompter,
+    private readonly logFor: (sessionId: string) => ProtocolLogger,
+    private readonly openPath?: (file: string) => Promise<void>,
+  ) {}
+
+  async edit(fs: RemoteFileSystem, remotePath: string, sessionId: string): Promise<{ localPath: string }> {
+    const name = path.posix.basename(remotePath);
+    if (!isSafeEntryName(name))
+      throw new FerryError('INVALID_ARGUMENT', `Cannot edit a file named ${JSON.stringify(name)}.`);
+    const remote = await fs.stat(remotePath);
+    if (!remote) throw new FerryError('NOT_FOUND', `${remotePath} does not exist.`);
+    if (remote.type === 'dir') throw new FerryError('INVALID_ARGUMENT', `${remotePath} is a folder.`);
+    const dir = path.join(os.tmpdir(), `ferry-edit-${process.getuid?.() ?? 'user'}`, randomUUID());
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const localPath = path.join(dir, name);
+    await fs.download(remotePath, createWriteStream(localPath, { mode: 0o600 }));
+    let known: Pick<FileEntry, 'size' | 'modified'> = { size: remote.size, modified: remote.modified };
+    let lastUploaded = (await stat(localPath)).mtimeMs;
+    const log = this.logFor(sessionId);
+
+    const upload = async (): Promise<void> => {
+      const local = await stat(localPath).catch(() => null);
+      if (!local || local.mtimeMs === lastUploaded) return;
+      const now = await fs.stat(remotePath);
+      if (now && (now.size !== known.size || now.modified !== known.modified)) {
+        const answer = await this.prompter.ask({
+          kind: 'overwrite',
+          itemId: `edit:${remotePath}`,
+          targetPath: remotePath,
+          source: { size: local.size, modified: local.mtimeMs },
+          target: { size: now.size, modified: now.modified },
+        });
+        if (answer.action !== 'overwrite') {
+          log.log(
+            'info',
+            `${remotePath} changed on the server since it was opened; your edit was not uploaded.`,
+          );
+          lastUploaded = local.mtimeMs;
+          return;
+        }
+      }
+      await fs.upload(createReadStream(localPath), remotePath);
+      lastUploaded = local.mtimeMs;
+      const after = await fs.stat(remotePath);
+      known = { size: after?.size ?? null, modified: after?.modified ?? null };
+      log.log('info', `Uploaded your edit of ${remotePath}.`);
+    };
+
+    const editing: Editing = { watcher: watch(dir), timer: null };
+    editing.watcher.on('change', () => {
+      // Editors save in bursts (truncate, write, rename); upload once the burst is over.
+      if (editing.timer) clearTimeout(editing.timer);
+      editing.timer = setTimeout(() => {
+        editing.timer = null;
+        upload().catch((error: unknown) =>
+          log.log('error', `Uploading your edit failed: ${(error as Error).message}`),
+        );
+      }, SAVE_SETTLE_MS);
+    });
+    this.editing.add(editing);
+    if (this.openPath) await this.openPath(localPath);
+    return { localPath };
+  }
+
+  close(): void {
+    for (const editing of this.editing) {
+      if (editing.timer) clearTimeout(editing.timer);
+      editing.watcher.close();
+    }
+    this.editing.clear();
+  }
+}
