@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createFerryClient } from './api/ferry-client.js';
+import { createFerryClient } from './api/create-ferry-client.js';
 import { App } from './App.js';
 import { DialogHost } from './components/dialogs/DialogHost.js';
 import { AppContext } from './hooks/app-context.js';

@@ -1,9 +1,6 @@
 import type { FerryApi, MethodArgs, MethodName, MethodResult } from '../../src-shared/contract.js';
 import type { FerryEvent } from '../../src-shared/events.js';
-import type { FerryBridge } from '../../src-shared/wire.js';
-import { createBridgeTransport } from './bridge-transport.js';
 import { FerryCallError } from './ferry-call-error.js';
-import { createSocketTransport, socketUrlFromLocation } from './socket-transport.js';
 import type { LinkState, Transport } from './transport.js';
 
 export interface FerryClient {
@@ -13,12 +10,6 @@ export interface FerryClient {
   onEvent(listener: (event: FerryEvent) => void): () => void;
   onLinkState(listener: (state: LinkState) => void): () => void;
   linkState(): LinkState;
-}
-
-declare global {
-  interface Window {
-    ferry?: FerryBridge;
-  }
 }
 
 export function createClientOn(transport: Transport): FerryClient {
@@ -55,12 +46,4 @@ export function createClientOn(transport: Transport): FerryClient {
     onLinkState: (listener) => transport.onLinkState(listener),
     linkState: () => transport.linkState(),
   };
-}
-
-/** The preload's bridge in Electron, the loopback WebSocket in web mode. */
-export function createFerryClient(): FerryClient {
-  const transport = window.ferry
-    ? createBridgeTransport(window.ferry)
-    : createSocketTransport(socketUrlFromLocation(window.location));
-  return createClientOn(transport);
 }

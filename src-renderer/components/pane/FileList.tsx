@@ -5,6 +5,7 @@ import type { Comparison } from '../../logic/compare-directories.js';
 import { clickRow, contextRow, type Selection } from '../../logic/selection.js';
 import type { SortKey, SortSpec } from '../../logic/sort-entries.js';
 import { DRAG_MIME } from '../../logic/transfer-plan.js';
+import { Icon, type IconName } from '../common/Icon.js';
 import { gridTemplate, totalWidth } from './columns.js';
 import { FileRow, type RowHandlers } from './FileRow.js';
 import { ListHeader } from './ListHeader.js';
@@ -33,6 +34,7 @@ export interface FileListProps {
   onDropRows: (event: React.DragEvent, folder: string | null) => void;
   listRef: Ref<HTMLDivElement>;
   emptyText: string | null;
+  emptyIcon: IconName;
 }
 
 function folderUnder(event: React.DragEvent): string | null {
@@ -188,7 +190,12 @@ export function FileList(props: FileListProps) {
             })}
           </div>
         </div>
-        {emptyText && rows.length === 0 && <div className="list-empty">{emptyText}</div>}
+        {emptyText && rows.length === 0 && (
+          <div className="list-empty" data-testid={`${side}-empty`}>
+            <Icon name={props.emptyIcon} className="list-empty-icon" />
+            <p>{emptyText}</p>
+          </div>
+        )}
       </div>
     </div>
   );

@@ -160,6 +160,7 @@ export function FilePane(props: FilePaneProps) {
           if (payload && payload.sessionId !== model.sessionId) actions.dropFrom(payload, folder);
         }}
         listRef={listRef}
+        emptyIcon={!connected ? 'server' : model.error ? 'warning' : model.loading ? 'refresh' : 'folder'}
         emptyText={
           !connected
             ? (props.emptyText ?? 'Not connected')

@@ -12,7 +12,7 @@ export interface ColumnDef {
 }
 
 export const COLUMNS: readonly ColumnDef[] = [
-  { key: 'name', label: 'Name', align: 'left', minWidth: 120, defaultWidth: 250, text: (e) => e.name },
+  { key: 'name', label: 'Name', align: 'left', minWidth: 120, defaultWidth: 220, text: (e) => e.name },
   {
     key: 'size',
     label: 'Size',
@@ -27,7 +27,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     label: 'Modified',
     align: 'left',
     minWidth: 80,
-    defaultWidth: 140,
+    defaultWidth: 136,
     text: (e) => formatDate(e.modified),
   },
   {
@@ -43,15 +43,19 @@ export const COLUMNS: readonly ColumnDef[] = [
     label: 'Owner',
     align: 'left',
     minWidth: 56,
-    defaultWidth: 100,
+    defaultWidth: 90,
     text: (e) => [e.owner, e.group].filter(Boolean).join(' '),
   },
 ];
 
 export const DEFAULT_WIDTHS = COLUMNS.map((c) => c.defaultWidth);
 
+/** The name column takes any spare width, so a wide pane has no empty strip on the right. */
 export function gridTemplate(widths: readonly number[]): string {
-  return COLUMNS.map((c, i) => `${Math.max(c.minWidth, widths[i] ?? c.defaultWidth)}px`).join(' ');
+  return COLUMNS.map((c, i) => {
+    const px = `${Math.max(c.minWidth, widths[i] ?? c.defaultWidth)}px`;
+    return i === 0 ? `minmax(${px}, 1fr)` : px;
+  }).join(' ');
 }
 
 export function totalWidth(widths: readonly number[]): number {

@@ -30,7 +30,7 @@ export const QueueRowView = memo(function QueueRowView(props: QueueRowViewProps)
   const pct = percent(item.transferred, item.size);
   const name = baseName(item.source.path) || item.source.path;
   const running = item.state === 'active' || item.state === 'verifying';
-  const stateClass = `queue-row state-${item.state}${selected ? ' selected' : ''}`;
+  const stateClass = `queue-row q-state-${item.state}${selected ? ' selected' : ''}`;
   return (
     <div
       role="row"

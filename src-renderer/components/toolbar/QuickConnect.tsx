@@ -6,11 +6,19 @@ import { Icon } from '../common/Icon.js';
 import { useConnect } from '../sessions/use-connect.js';
 
 const PROTOCOL_LABELS: Record<Protocol, string> = {
-  ftp: 'FTP (TLS if offered)',
-  ftpes: 'FTPES — explicit TLS',
-  ftps: 'FTPS — implicit TLS',
-  'ftp-insecure': 'FTP — not encrypted',
-  sftp: 'SFTP — SSH',
+  ftp: 'FTP',
+  ftpes: 'FTPES',
+  ftps: 'FTPS',
+  'ftp-insecure': 'FTP (plain)',
+  sftp: 'SFTP',
+};
+
+const PROTOCOL_HINTS: Record<Protocol, string> = {
+  ftp: 'FTP, using TLS if the server offers it',
+  ftpes: 'FTP over explicit TLS (required)',
+  ftps: 'FTP over implicit TLS (port 990)',
+  'ftp-insecure': 'Plain FTP: not encrypted',
+  sftp: 'SFTP over SSH',
 };
 
 const EMPTY: QuickConnectFields = { protocol: 'ftp', host: '', user: '', password: '', port: '' };
@@ -50,9 +58,10 @@ export function QuickConnect() {
         value={fields.protocol}
         onChange={set('protocol')}
         className="qc-protocol"
+        title={PROTOCOL_HINTS[fields.protocol]}
       >
         {PROTOCOLS.map((p) => (
-          <option key={p} value={p}>
+          <option key={p} value={p} title={PROTOCOL_HINTS[p]}>
             {PROTOCOL_LABELS[p]}
           </option>
         ))}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { QueueSummary, TransferItem } from '../../../src-shared/model.js';
+import { QueueStore, tabOf } from '../../../src-renderer/state/queue-store.js';
+
+function item(id: string, state: TransferItem['state'], transferred = 0): TransferItem {
+  return {
+    id,
+    direction: 'upload',
+    source: { location: 'local', path: `/l/${id}` },
+    target: { location: 'ftp://h', path: `/r/${id}` },
+    isDir: false,
+    size: 1000,
+    transferred,
+    state,
+    priority: 3,
+    attempts: 0,
+    overwrite: 'ask',
+  };
+}
+
+const summary: QueueSummary = {
+  counts: { queued: 0, active: 0, paused: 0, verifying: 0, done: 0, failed: 0, skipped: 0 },
+  bytesTotal: 0,
+  bytesDone: 0,
+  bytesPerSecond: 0,
+  running: true,
+};
+
+describe('QueueStore', () => {
+  it('maps states to tabs', () => {
+    expect(
+      ['queued', 'paused', 'active', 'verifying', 'failed', 'done', 'skipped'].map((s) =>
+        tabOf(s as TransferItem['state']),
+      ),
+    ).toEqual(['queued', 'queued', 'active', 'active', 'failed', 'done', 'done']);
+  });
+
+  it('a progress tick wakes only that row, and keeps the tab lists and counts identical', () => {
+    const store = new QueueStore();
+    const items = Array.from({ length: 10_000 }, (_, i) => item(`q${i}`, i < 3 ? 'active' : 'queued'));
+    store.reset(items, summary);
+    const activeIds = store.idsFor('active');
+    const queuedIds = store.idsFor('queued');
+    const counts = store.counts();
+    expect(counts).toEqual({ queued: 9997, active: 3, failed: 0, done: 0 });
+
+    const woken: string[] = [];
+    for (const id of ['q0', 'q1', 'q500']) store.subscribeRow(id, () => woken.push(id));
+    let listWakes = 0;
+    store.subscribeList(() => listWakes++);
+    const before = store.getRow('q1');
+
+    store.applyProgress(
+      [{ id: 'q0', transferred: 500, size: 1000, bytesPerSecond: 100, etaSeconds: 5 }],
+      summary,
+    );
+
+    expect(woken).toEqual(['q0']);
+    expect(listWakes).toBe(0);
+    expect(store.idsFor('active')).toBe(activeIds);
+    expect(store.idsFor('queued')).toBe(queuedIds);
+    expect(store.counts()).toBe(counts);
+    expect(store.getRow('q1')).toBe(before);
+    expect(store.getRow('q0')?.item.transferred).toBe(500);
+    expect(store.getRow('q0')?.etaSeconds).toBe(5);
+  });
+
+  it('a state change moves the item between tabs and wakes the list', () => {
+    const store = new QueueStore();
+    store.reset([item('a', 'active', 10), item('b', 'queued')], summary);
+    let listWakes = 0;
+    store.subscribeList(() => listWakes++);
+    store.applyItems([item('a', 'done', 1000)], []);
+    expect(listWakes).toBe(1);
+    expect(store.idsFor('done')).toEqual(['a']);
+    expect(store.idsFor('active')).toEqual([]);
+    expect(store.getRow('a')?.bytesPerSecond).toBe(0);
+  });
+
+  it('an update without a state change does not rebuild the lists', () => {
+    const store = new QueueStore();
+    store.reset([item('a', 'queued')], summary);
+    const ids = store.idsFor('queued');
+    store.applyItems([{ ...item('a', 'queued'), priority: 5 }], []);
+    expect(store.idsFor('queued')).toBe(ids);
+    expect(store.getRow('a')?.item.priority).toBe(5);
+  });
+
+  it('removal drops the row and ignores late progress for it', () => {
+    const store = new QueueStore();
+    store.reset([item('a', 'active'), item('b', 'queued')], summary);
+    store.applyItems([], ['a']);
+    store.applyProgress([{ id: 'a', transferred: 9, size: 10, bytesPerSecond: 1, etaSeconds: 1 }], summary);
+    expect(store.getRow('a')).toBeUndefined();
+    expect(store.counts()).toEqual({ queued: 1, active: 0, failed: 0, done: 0 });
+  });
+});
