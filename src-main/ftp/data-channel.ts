@@ -20,6 +20,7 @@ import {
   plainIPv4,
   type DataAddress,
 } from './data-address.js';
+import type { OnRead } from './direct-reader.js';
 import { replyError } from './reply-error.js';
 
 /** Big socket buffers: fewer wake-ups per MiB on fast links. */
@@ -41,6 +42,8 @@ export interface DataChannelContext {
 /** A data connection being set up; `ready` settles once it can carry bytes (after TLS). */
 export interface DataChannel {
   ready: Promise<Socket>;
+  /** True when the socket reads through the `onread` it was given (no 'data' events). */
+  direct: boolean;
   destroy(): void;
 }
 
@@ -53,6 +56,7 @@ export type PassiveCommand = 'EPSV' | 'PASV';
 export async function openPassive(
   context: DataChannelContext,
   order: readonly PassiveCommand[],
+  onread?: OnRead,
 ): Promise<{ channel: DataChannel; command: PassiveCommand }> {
   const { control } = context;
   let lastError: FerryError | null = null;
@@ -76,17 +80,20 @@ export async function openPassive(
         );
       }
     }
-    return { channel: connectPassive(address, context), command };
+    return { channel: connectPassive(address, context, onread), command };
   }
   throw lastError ?? new FerryError('DATA_CONNECTION', 'The server offers no passive mode.');
 }
 
-function connectPassive(address: DataAddress, context: DataChannelContext): DataChannel {
+function connectPassive(address: DataAddress, context: DataChannelContext, onread?: OnRead): DataChannel {
+  // TLS reads its records itself: the direct path is for plain connections only.
+  const direct = Boolean(onread) && !context.tls;
   // highWaterMark reaches the Duplex constructor at run time, though @types/node omits it.
   const socket = netConnect({
     host: address.host,
     port: address.port,
     highWaterMark: DATA_HIGH_WATER_MARK,
+    ...(direct ? { onread } : {}),
   } as NetConnectOpts);
   let tlsSocket: TLSSocket | null = null;
   let destroyed = false;
@@ -128,6 +135,7 @@ function connectPassive(address: DataAddress, context: DataChannelContext): Data
   ready.catch(() => undefined);
   return {
     ready,
+    direct,
     destroy() {
       destroyed = true;
       tlsSocket?.destroy();
@@ -179,6 +187,7 @@ export async function openActive(
   ready.catch(() => undefined);
   const channel: DataChannel = {
     ready,
+    direct: false,
     destroy() {
       server.close();
       (secured as TLSSocket | null)?.destroy();

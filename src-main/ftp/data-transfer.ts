@@ -11,6 +11,7 @@ import type { Socket as NetSocket } from 'node:net';
 import { FerryError } from '../../src-shared/errors.js';
 import type { ControlConnection } from './control-connection.js';
 import type { DataChannel } from './data-channel.js';
+import { DirectReader, type OnRead } from './direct-reader.js';
 import { replyError } from './reply-error.js';
 import type { FtpReply } from './reply-parser.js';
 
@@ -26,6 +27,9 @@ export interface TransferPlan {
   idleTimeoutMs: number;
 }
 
+/** Opens the data connection; a download may offer an `onread` for the direct path. */
+export type OpenChannel = (onread?: OnRead) => Promise<DataChannel>;
+
 /** Errors from before any byte moved: safe to retry in another data-connection mode. */
 const setupFailures = new WeakSet<FerryError>();
 
@@ -37,11 +41,15 @@ const ABORT_REPLY_TIMEOUT_MS = 10_000;
 
 export async function runTransfer(
   control: ControlConnection,
-  openChannel: () => Promise<DataChannel>,
+  openChannel: OpenChannel,
   plan: TransferPlan,
 ): Promise<{ bytes: number; reply: FtpReply }> {
   if (plan.signal?.aborted) throw cancelled();
-  const channel = await setup(() => openChannel());
+  const reader =
+    plan.direction === 'download' && plan.transforms.length === 0
+      ? new DirectReader(plan.stream as Writable, plan.onProgress)
+      : null;
+  const channel = await setup(() => openChannel(reader?.onread));
   let first: FtpReply;
   try {
     control.send(plan.command);
@@ -82,15 +90,22 @@ export async function runTransfer(
     });
     socket.destroy();
   });
-  const onProgress = plan.onProgress;
-  const counted = plan.direction === 'download' ? socket : (plan.stream as Readable);
-  counted.on('data', (chunk: Buffer) => {
-    bytes += chunk.length;
-    if (onProgress) onProgress(bytes);
-  });
+  const direct = reader !== null && channel.direct;
+  if (!direct) {
+    const onProgress = plan.onProgress;
+    const counted = plan.direction === 'download' ? socket : (plan.stream as Readable);
+    counted.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (onProgress) onProgress(bytes);
+    });
+  }
 
   try {
-    if (plan.direction === 'download') {
+    if (direct) {
+      reader.attach(socket);
+      await reader.done;
+      bytes = reader.total;
+    } else if (plan.direction === 'download') {
       await pipeline([socket, ...plan.transforms, plan.stream as Writable]);
     } else {
       await pipeline([plan.stream as Readable, ...plan.transforms, socket]);

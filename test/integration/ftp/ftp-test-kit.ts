@@ -11,6 +11,7 @@ import {
   type CertificateTrustStore,
 } from '../../../src-main/core/trust-store.js';
 import { connectFtp, type FtpFileSystem, type FtpSessionOptions } from '../../../src-main/ftp/index.js';
+import { RELEASES_CHUNKS } from '../../../src-main/ftp/direct-reader.js';
 import type { RunningServer } from '../../harness/index.js';
 
 export class RecordingLogger implements ProtocolLogger {
@@ -69,6 +70,7 @@ export async function connectTo(
 
 /** Hashes whatever is written into it; never holds the data. */
 export class HashSink extends Writable {
+  readonly [RELEASES_CHUNKS] = true;
   private readonly hash = createHash('sha256');
   bytes = 0;
   constructor() {

@@ -1,0 +1,161 @@
+/**
+ * The fast path for plain binary downloads: the socket reads straight into 1 MiB buffers
+ * (Node's `onread`) instead of 64 KiB stream chunks with a new Buffer each, which halves the
+ * CPU per byte on loopback, where Ferry must keep up with curl.
+ *
+ * A Writable may keep the chunks it was given (a collecting sink does), so buffers are only
+ * reused for sinks known to let go once they call back: fs.WriteStream, and sinks marked with
+ * RELEASES_CHUNKS. There the backpressure is the buffer count: when every buffer is in the
+ * sink, the socket pauses until one comes back. Other sinks get an exact-size copy of each read
+ * and the usual write()/'drain' backpressure.
+ */
+import { WriteStream } from 'node:fs';
+import type { Socket } from 'node:net';
+import type { Writable } from 'node:stream';
+
+/** Set to true on a Writable that never touches a chunk after calling back (e.g. a hasher). */
+export const RELEASES_CHUNKS = Symbol.for('ferry.releasesChunks');
+
+const BUFFER_SIZE = 1024 * 1024;
+const BUFFERS_PER_TRANSFER = 4;
+/** Idle buffers kept between transfers, so small files do not churn 4 MiB each. */
+const spare: Buffer[] = [];
+const MAX_SPARE = 16;
+
+export interface OnRead {
+  buffer: () => Buffer;
+  callback: (bytes: number, buffer: Buffer) => boolean;
+}
+
+export class DirectReader {
+  private readonly free: Buffer[] = [];
+  private inFlight = 0;
+  private paused = false;
+  private socket: Socket | null = null;
+  private bytes = 0;
+  private ended = false;
+  private settled = false;
+  private resolveDone: () => void = () => undefined;
+  private rejectDone: (error: unknown) => void = () => undefined;
+  readonly done: Promise<void>;
+
+  private readonly reuse: boolean;
+
+  constructor(
+    private readonly sink: Writable,
+    private readonly onProgress: ((bytes: number) => void) | undefined,
+  ) {
+    this.reuse =
+      sink instanceof WriteStream ||
+      (sink as Writable & { [RELEASES_CHUNKS]?: boolean })[RELEASES_CHUNKS] === true;
+    const count = this.reuse ? BUFFERS_PER_TRANSFER : 1;
+    for (let i = 0; i < count; i++) this.free.push(spare.pop() ?? Buffer.allocUnsafe(BUFFER_SIZE));
+    this.done = new Promise<void>((resolve, reject) => {
+      this.resolveDone = resolve;
+      this.rejectDone = reject;
+    });
+    this.done.catch(() => undefined);
+  }
+
+  get total(): number {
+    return this.bytes;
+  }
+
+  /** Node calls `buffer` once up front and again after every read, even while paused. */
+  readonly onread: OnRead = {
+    buffer: () => (this.reuse ? (this.free.pop() as Buffer) : (this.free[0] as Buffer)),
+    callback: (bytes: number, buffer: Buffer): boolean => {
+      if (!this.reuse) return this.copyOut(bytes, buffer);
+      this.bytes += bytes;
+      this.inFlight++;
+      this.sink.write(buffer.subarray(0, bytes), this.written(buffer));
+      if (this.onProgress) this.onProgress(this.bytes);
+      // Keep one free buffer for the `buffer()` call that follows; pause when none would be left.
+      if (this.free.length > 1) return true;
+      this.paused = true;
+      return false;
+    },
+  };
+
+  private copyOut(bytes: number, buffer: Buffer): boolean {
+    this.bytes += bytes;
+    const chunk = Buffer.allocUnsafe(bytes);
+    buffer.copy(chunk, 0, 0, bytes);
+    this.inFlight++;
+    const more = this.sink.write(chunk, this.released);
+    if (this.onProgress) this.onProgress(this.bytes);
+    if (more) return true;
+    this.paused = true;
+    this.sink.once('drain', this.resume);
+    return false;
+  }
+
+  private readonly released = (): void => {
+    this.inFlight--;
+    this.maybeFinish();
+  };
+
+  private readonly resume = (): void => {
+    if (!this.paused || this.settled) return;
+    this.paused = false;
+    this.socket?.resume();
+  };
+
+  /** Watches the socket once it is connected: its end finishes the sink, its errors fail the transfer. */
+  attach(socket: Socket): void {
+    this.socket = socket;
+    socket.on('end', () => {
+      this.ended = true;
+      this.maybeFinish();
+    });
+    socket.on('close', () => {
+      if (!this.ended) this.fail(new Error('The data connection closed before the end of the file.'));
+    });
+    socket.on('error', (error) => this.fail(error));
+    this.sink.on('error', (error) => {
+      socket.destroy();
+      this.fail(error);
+    });
+  }
+
+  private written(buffer: Buffer): (error?: Error | null) => void {
+    return (error) => {
+      this.inFlight--;
+      this.free.push(buffer);
+      if (error) return;
+      if (this.paused && !this.settled) {
+        this.paused = false;
+        this.socket?.resume();
+      }
+      this.maybeFinish();
+    };
+  }
+
+  private maybeFinish(): void {
+    if (!this.ended || this.inFlight > 0 || this.settled) return;
+    this.sink.end((error?: Error | null) => {
+      if (error) {
+        this.fail(error);
+        return;
+      }
+      this.settle();
+      this.resolveDone();
+    });
+  }
+
+  private fail(error: unknown): void {
+    if (this.settled) return;
+    this.settle();
+    this.sink.destroy(error instanceof Error ? error : undefined);
+    this.rejectDone(error);
+  }
+
+  private settle(): void {
+    this.settled = true;
+    // Buffers still in the sink are dropped, not recycled: the sink may yet read them.
+    // In copy mode the one read buffer never left this object.
+    if (!this.reuse || this.inFlight === 0) {
+      while (this.free.length && spare.length < MAX_SPARE) spare.push(this.free.pop() as Buffer);
+    }
+  }
+}
