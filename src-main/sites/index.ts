@@ -1,10 +1,5 @@
-export {
-  SiteStore,
-  recentSecretAccount,
-  siteSecretAccount,
-  type SiteDraft,
-  type SiteStoreOptions,
-} from './site-store.js';
+export { SiteStore, type SiteDraft, type SiteStoreOptions } from './site-store.js';
+export { recentSecretAccount, siteSecretAccount } from './secret-accounts.js';
 export {
   createSite,
   defaultPort,

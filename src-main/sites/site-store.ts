@@ -9,7 +9,9 @@ import { parseFileZillaSiteManager } from './filezilla-import.js';
 import type { ParsedImport } from './imported-site.js';
 import { parseOpenSshConfig, type OpenSshImportOptions } from './openssh-import.js';
 import { MAX_RECENT, recentKey, withoutPassword, type RecentConnection } from './recent-connection.js';
-import { newSiteId, siteDisplayPath, siteDuplicateKey } from './site-defaults.js';
+import { newSiteId } from './site-defaults.js';
+import { recentSecretAccount, siteSecretAccount } from './secret-accounts.js';
+import { admitImported, fileZillaNotices } from './admit-imported.js';
 import { resolveSiteRef, type ResolvedSiteRef } from './site-ref.js';
 import { SITES_FILE_NAME, defaultSitesDir } from './sites-location.js';
 import { SITES_FORMAT_VERSION, readSitesFile, type SitesDocument } from './sites-file.js';
@@ -23,15 +25,6 @@ export interface SiteStoreOptions {
 
 /** A site as an editor hands it over: without an id it is new; hasSecret is the store's business. */
 export type SiteDraft = Omit<Site, 'id' | 'hasSecret'> & { id?: string; hasSecret?: boolean };
-
-/** Keychain account names: one secret per site, one per remembered quick connection. */
-export function siteSecretAccount(siteId: string): string {
-  return `site/${siteId}`;
-}
-
-export function recentSecretAccount(key: string): string {
-  return `recent/${key}`;
-}
 
 /**
  * Saved sites and recent quick connections in sites.json (through conf, the format and atomic
@@ -167,19 +160,7 @@ export class SiteStore {
 
   async importFileZilla(xmlText: string): Promise<ImportReport> {
     const report = await this.#import(parseFileZillaSiteManager(xmlText));
-    if (report.secretsMoved > 0) {
-      report.warnings.push(
-        `${report.secretsMoved} password(s) were moved into the keychain, but FileZilla's sitemanager.xml still ` +
-          'holds them in clear (base64 is not encryption). Set a master password in FileZilla ' +
-          '(Settings > Interface > Passwords) or delete that file.',
-      );
-    }
-    const encrypted = report.needsPassword.length;
-    if (encrypted > 0) {
-      report.warnings.push(
-        `${encrypted} site(s) need their password entered again in Ferry: ${report.needsPassword.join(', ')}`,
-      );
-    }
+    report.warnings.push(...fileZillaNotices(report));
     return report;
   }
 
@@ -236,48 +217,12 @@ export class SiteStore {
   }
 
   async #import(parsed: ParsedImport): Promise<ImportReport> {
-    const report: ImportReport = {
-      imported: 0,
-      duplicates: 0,
-      secretsMoved: 0,
-      needsPassword: [],
-      warnings: [...parsed.warnings],
-    };
-    const known = new Set(this.#fresh().sites.map(siteDuplicateKey));
-    const added: Site[] = [];
-    let keychainError: FerryError | null = null;
-    for (const { site, password, needsPassword } of parsed.sites) {
-      const key = siteDuplicateKey(site);
-      if (known.has(key)) {
-        report.duplicates++;
-        continue;
-      }
-      known.add(key);
-      if (password !== undefined && keychainError === null) {
-        try {
-          await this.#secrets.set(siteSecretAccount(site.id), password);
-          site.hasSecret = true;
-          report.secretsMoved++;
-        } catch (error) {
-          // One failure is enough to know: waiting out a timeout per site would stall the import.
-          keychainError = error instanceof FerryError ? error : new FerryError('INTERNAL', String(error));
-        }
-      }
-      if (needsPassword === true || (password !== undefined && !site.hasSecret))
-        report.needsPassword.push(siteDisplayPath(site));
-      added.push(site);
-    }
-    if (keychainError !== null) {
-      report.warnings.push(
-        `Passwords could not be saved: ${keychainError.message}.${keychainError.hint ? ` ${keychainError.hint}` : ''}`,
-      );
-    }
+    const { added, report } = await admitImported(parsed, this.#fresh().sites, this.#secrets);
     if (added.length > 0) {
       this.#mutate((document) => {
         document.sites.push(...added);
       });
     }
-    report.imported = added.length;
     return report;
   }
 

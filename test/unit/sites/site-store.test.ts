@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SessionSecretStore } from '../../../src-main/keychain/session-secret-store.js';
 import { createSite } from '../../../src-main/sites/site-defaults.js';
-import { SiteStore, recentSecretAccount, siteSecretAccount } from '../../../src-main/sites/site-store.js';
+import { recentSecretAccount, siteSecretAccount } from '../../../src-main/sites/secret-accounts.js';
+import { SiteStore } from '../../../src-main/sites/site-store.js';
 
 const fixture = readFileSync(new URL('../../fixtures/sites/sitemanager.xml', import.meta.url), 'utf8');
 
