@@ -15,6 +15,21 @@ export function isValidDate(year: number, month: number, day: number): boolean {
   return day <= days;
 }
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const FIRST_CACHED_YEAR = 1900;
+/** Start of each month of 1900..2199 in epoch ms, filled on first use: one Date.UTC per month, not per row. */
+const MONTH_STARTS = new Float64Array(300 * 12).fill(NaN);
+
+function monthStart(year: number, month: number): number {
+  const index = (year - FIRST_CACHED_YEAR) * 12 + month - 1;
+  if (index < 0 || index >= MONTH_STARTS.length) return Date.UTC(year, month - 1, 1);
+  let start = MONTH_STARTS[index] ?? NaN;
+  if (Number.isNaN(start)) start = MONTH_STARTS[index] = Date.UTC(year, month - 1, 1);
+  return start;
+}
+
 /** Epoch ms, or null when any field is out of range (a garbled row, not a date). */
 export function utcTime(
   year: number,
@@ -27,7 +42,11 @@ export function utcTime(
 ): number | null {
   if (year < 1000 || year > 9999 || !isValidDate(year, month, day)) return null;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return null;
-  return Date.UTC(year, month - 1, day, hour, minute, second === 60 ? 59 : second, millisecond);
+  // A leap second (":60") is shown as :59 rather than rolling into the next minute.
+  const seconds = second === 60 ? 59 : second;
+  return (
+    monthStart(year, month) + (day - 1) * DAY + hour * HOUR + minute * MINUTE + seconds * 1000 + millisecond
+  );
 }
 
 /**
