@@ -48,7 +48,9 @@ export function pipelinedDownload(job: DownloadJob): Promise<number> {
     let knownEnd = Math.max(job.knownSize, job.start);
     let reachedEof = false;
     let finished = false;
-    let sinkBlocked = false;
+    // Backpressure by the sink's buffered bytes, not its 'drain' event: 'drain' only fires
+    // once the buffer is empty, which would let the pipeline run dry before every refill.
+    const sinkLimit = limits.chunkSize * limits.maxInFlight;
     let written = 0;
     let writesPending = 0;
 
@@ -56,7 +58,6 @@ export function pipelinedDownload(job: DownloadJob): Promise<number> {
       finished = true;
       signal?.removeEventListener('abort', onAbort);
       sink.removeListener('error', onSinkError);
-      sink.removeListener('drain', onDrain);
       sftp.removeListener('close', onChannelClose);
     };
     const fail = (error: FerryError): void => {
@@ -73,6 +74,7 @@ export function pipelinedDownload(job: DownloadJob): Promise<number> {
       writesPending -= 1;
       if (error) return; // reported through the sink's 'error' event
       maybeResolve();
+      issue();
     };
     function onAbort(): void {
       fail(new FerryError('CANCELLED', `Download of ${job.path} cancelled`, { retryable: false }));
@@ -89,10 +91,6 @@ export function pipelinedDownload(job: DownloadJob): Promise<number> {
     function onChannelClose(): void {
       fail(connectionLost(`The SFTP channel closed while downloading ${job.path}`));
     }
-    function onDrain(): void {
-      sinkBlocked = false;
-      issue();
-    }
 
     const flush = (): void => {
       while (slots.length > 0) {
@@ -104,10 +102,7 @@ export function pipelinedDownload(job: DownloadJob): Promise<number> {
           written += head.filled;
           const data =
             head.filled === head.buffer.length ? head.buffer : head.buffer.subarray(0, head.filled);
-          if (!sink.write(data, onWritten) && !sinkBlocked) {
-            sinkBlocked = true;
-            sink.once('drain', onDrain);
-          }
+          sink.write(data, onWritten);
           onProgress?.(written);
         }
         if (head.eof) {
@@ -153,7 +148,7 @@ export function pipelinedDownload(job: DownloadJob): Promise<number> {
     };
 
     function issue(): void {
-      while (!finished && !reachedEof && !sinkBlocked && slots.length < limits.maxInFlight) {
+      while (!finished && !reachedEof && slots.length < limits.maxInFlight && sink.writableLength < sinkLimit) {
         // Past the known size only one probe at a time: its EOF ends the transfer.
         if (nextOffset >= knownEnd && slots.some((slot) => slot.offset >= knownEnd)) return;
         const length =
