@@ -52,6 +52,22 @@ describe('SiteStore with the session secret store', () => {
     expect(await secrets.get(siteSecretAccount(saved.id))).toBeNull();
   });
 
+  it('two processes editing the same file lose nothing: each change re-reads the file first', async () => {
+    const app = open();
+    const cli = open();
+    await app.save(createSite({ name: 'from-app', protocol: 'ftp', host: 'h' }));
+    await cli.save(createSite({ name: 'from-cli', protocol: 'sftp', host: 'h' }));
+    await app.save(createSite({ name: 'from-app-2', protocol: 'ftp', host: 'h' }));
+    expect(
+      open()
+        .list()
+        .map((s) => s.name),
+    ).toEqual(['from-app', 'from-cli', 'from-app-2']);
+    expect(cli.list().map((s) => s.name)).toEqual(['from-app', 'from-cli']);
+    cli.reload();
+    expect(cli.list()).toHaveLength(3);
+  });
+
   it('gives new drafts an id and refuses invalid sites', async () => {
     const store = open();
     const { id: _id, ...draft } = createSite({ name: 'new', protocol: 'ftp', host: 'h' });
