@@ -164,6 +164,11 @@ async function guard<T>(path: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
+    // A stream piped in from the other end may fail for its own reasons (a dropped data
+    // connection): that is not a local disk error, so it travels on unchanged.
+    const code = errnoOf(error);
+    const fromDisk = code !== undefined && !code.startsWith('ERR_');
+    if (!fromDisk && (error as { name?: unknown } | null)?.name !== 'AbortError') throw error;
     throw localError(error, path);
   }
 }

@@ -220,10 +220,9 @@ async function pipe(
   const tap = new TransferTap(digest, job.bucket);
   job.meter.offset = offset;
   job.meter.tap = tap;
-  let first: unknown = null;
-  const fail = (error: unknown) => {
-    if (first !== null) return;
-    first = error;
+  let downError: unknown = null;
+  let upError: unknown = null;
+  const stopBoth = () => {
     controller.abort();
     tap.destroy();
   };
@@ -233,11 +232,17 @@ async function pipe(
       // An engine may leave the sink open; the upload only finishes once it is ended.
       if (!tap.writableEnded && !tap.destroyed) tap.end();
     },
-    (error: unknown) => fail(error),
+    (error: unknown) => {
+      downError = error;
+      stopBoth();
+    },
   );
   const up = job.target.upload(tap, writePath, options).then(
     () => {},
-    (error: unknown) => fail(error),
+    (error: unknown) => {
+      upError = error;
+      stopBoth();
+    },
   );
   try {
     await Promise.all([down, up]);
@@ -245,7 +250,21 @@ async function pipe(
     job.signal.removeEventListener('abort', onAbort);
   }
   if (job.signal.aborted) throw new FerryError('CANCELLED', 'The transfer was stopped.');
-  if (first !== null) throw asFerryError(first);
+  const error = explain(downError, upError);
+  if (error) throw error;
+}
+
+/**
+ * When one side fails, the other fails too (its stream was torn down), often first and with a
+ * vaguer message. The side that did not merely get cancelled or cut off says what happened.
+ */
+function explain(downError: unknown, upError: unknown): FerryError | null {
+  if (downError === null && upError === null) return null;
+  const cause = (error: unknown) =>
+    error !== null && !(error instanceof FerryError && error.code === 'CANCELLED');
+  if (cause(downError) && downError instanceof FerryError) return downError;
+  if (cause(upError) && upError instanceof FerryError) return upError;
+  return asFerryError(cause(downError) ? downError : cause(upError) ? upError : (downError ?? upError));
 }
 
 /** Engines throw FerryErrors; stream plumbing throws plain ones, which are usually a dropped connection. */
