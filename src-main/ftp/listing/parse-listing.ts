@@ -99,6 +99,10 @@ function isHeading(t: LineTokens, context: ListingContext): boolean {
   if (count === 2 && first === 'Directory' && t.code(1, t.length(1) - 1) === 93 /* ] */) return true;
   if ((first === 'Total' || first === 'Grand') && count >= 4 && (t.text(1) === 'of' || t.text(2) === 'of'))
     return true;
+  // Full `dir` output some Windows servers pass through: volume banner, "Directory of", the summary.
+  if (count >= 3 && first === 'Volume' && (t.text(1) === 'in' || t.text(1) === 'Serial')) return true;
+  if (count >= 3 && first === 'Directory' && t.text(1) === 'of') return true;
+  if (count >= 3 && t.isDigits(0) && (t.text(1) === 'File(s)' || t.text(1) === 'Dir(s)')) return true;
   // z/OS: the data set header, and the two member headers that also tell how to read the rows below.
   if (first === 'Volume' && count >= 2 && t.text(1) === 'Unit') return true;
   if (first === 'Name' && count >= 3) {

@@ -86,7 +86,9 @@ export function parseUnixLine(t: LineTokens, context: ListingContext): FileEntry
   let field = 1;
   if (field < sizeIndex && t.isDigits(field)) field++;
   if (field < sizeIndex) entry.owner = lastOwner = sameOrSlice(t, field++, lastOwner);
-  if (field < sizeIndex) entry.group = lastGroup = sameOrSlice(t, sizeIndex - 1, lastGroup);
+  if (field === sizeIndex - 1) entry.group = lastGroup = sameOrSlice(t, field, lastGroup);
+  // Windows-hosted servers print groups with spaces ("Domain Users").
+  else if (field < sizeIndex) entry.group = line.slice(t.start(field), t.end(sizeIndex - 1));
 
   if (type === 'symlink') {
     const arrow = name.indexOf(' -> ');

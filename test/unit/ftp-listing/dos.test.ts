@@ -87,9 +87,19 @@ describe('parseListing: DOS / IIS rows', () => {
   it.each([
     { file: 'iis.txt', count: 5 },
     { file: 'windows-24h.txt', count: 5 },
+    { file: 'windows-dir.txt', count: 2 },
   ])('$file parses every row', ({ file, count }) => {
     const entries = parseListing(readFixture(file), { now: NOW });
     expect(entries.filter((entry) => entry.type === 'unknown')).toEqual([]);
     expect(entries).toHaveLength(count);
+  });
+});
+
+describe('parseListing: full Windows dir output', () => {
+  it('skips the volume banner, "Directory of" and the summary', () => {
+    expect(parseListing(readFixture('windows-dir.txt'), { now: NOW })).toEqual([
+      { name: 'Uploads', type: 'dir', size: null, modified: utc('2022-11-15 14:02') },
+      { name: 'web.config', type: 'file', size: 1234, modified: utc('2022-11-14 09:15') },
+    ]);
   });
 });

@@ -16,6 +16,7 @@ export const FIXTURE_FILES = [
   'unix-localized.txt',
   'iis.txt',
   'windows-24h.txt',
+  'windows-dir.txt',
   'mlsd-proftpd.txt',
   'mlsd-pure-ftpd.txt',
   'mlsd-filezilla-server.txt',

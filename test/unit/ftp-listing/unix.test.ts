@@ -108,6 +108,19 @@ const rows: Row[] = [
     },
   },
   {
+    title: 'group name with a space (Windows-hosted server)',
+    input: '-rw-r--r-- 1 ann Domain Users 99 Nov 20 10:00 x',
+    expected: {
+      name: 'x',
+      type: 'file',
+      size: 99,
+      modified: utc('2026-11-20 10:00'),
+      ...rw,
+      owner: 'ann',
+      group: 'Domain Users',
+    },
+  },
+  {
     title: 'numeric permissions',
     input: '755 1 ftp ftp 100 Nov 20 10:00 run.sh',
     expected: {
