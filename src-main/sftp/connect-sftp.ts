@@ -27,7 +27,7 @@ export interface SftpDeps {
   userKnownHostsFile?: string;
   /** The user's ~/.ssh/config, for Host aliases. */
   sshConfigFile?: string;
-  /** ssh-agent socket; SSH_AUTH_SOCK when absent. */
+  /** ssh-agent socket; SSH_AUTH_SOCK (Pageant on Windows) when absent, none when ''. */
   agentSocket?: string;
   /** Keys tried when neither the target nor ~/.ssh/config names one; ~/.ssh/id_{ed25519,ecdsa,rsa} by default. */
   defaultIdentityFiles?: string[];
@@ -134,7 +134,9 @@ export async function connectSftp(target: ConnectionTarget, deps: SftpDeps): Pro
     user,
     label,
     password: target.password,
-    agentSocket: deps.agentSocket ?? process.env.SSH_AUTH_SOCK,
+    // ssh2 speaks to Pageant on Windows when given the name 'pageant'.
+    agentSocket:
+      deps.agentSocket ?? process.env.SSH_AUTH_SOCK ?? (process.platform === 'win32' ? 'pageant' : undefined),
     identityFiles,
     prompter,
     logger,

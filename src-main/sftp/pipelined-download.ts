@@ -148,7 +148,12 @@ export function pipelinedDownload(job: DownloadJob): Promise<number> {
     };
 
     function issue(): void {
-      while (!finished && !reachedEof && slots.length < limits.maxInFlight && sink.writableLength < sinkLimit) {
+      while (
+        !finished &&
+        !reachedEof &&
+        slots.length < limits.maxInFlight &&
+        sink.writableLength < sinkLimit
+      ) {
         // Past the known size only one probe at a time: its EOF ends the transfer.
         if (nextOffset >= knownEnd && slots.some((slot) => slot.offset >= knownEnd)) return;
         const length =

@@ -92,21 +92,18 @@ export class RemoteHasher {
     return parseDigestOutput(result.stdout, spec.emptyDigest.length);
   }
 
+  /** All commands at once: a server that hangs on exec costs one timeout, not three. */
   private async probe(): Promise<HashAlgorithm[]> {
-    const found: HashAlgorithm[] = [];
-    for (const [algorithm, spec] of Object.entries(COMMANDS) as [
-      HashAlgorithm,
-      { command: string; emptyDigest: string },
-    ][]) {
-      const result = await execCapture(this.client, `${spec.command} /dev/null`, PROBE_TIMEOUT_MS);
-      if (
-        result &&
-        result.code === 0 &&
-        parseDigestOutput(result.stdout, spec.emptyDigest.length) === spec.emptyDigest
-      ) {
-        found.push(algorithm);
-      }
-    }
-    return found;
+    const specs = Object.entries(COMMANDS) as [HashAlgorithm, { command: string; emptyDigest: string }][];
+    const results = await Promise.all(
+      specs.map(async ([algorithm, spec]) => {
+        const result = await execCapture(this.client, `${spec.command} /dev/null`, PROBE_TIMEOUT_MS);
+        const works =
+          result?.code === 0 &&
+          parseDigestOutput(result.stdout, spec.emptyDigest.length) === spec.emptyDigest;
+        return works ? algorithm : null;
+      }),
+    );
+    return results.filter((algorithm): algorithm is HashAlgorithm => algorithm !== null);
   }
 }
