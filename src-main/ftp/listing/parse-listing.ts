@@ -51,7 +51,8 @@ const tokens = new LineTokens();
  * 'unknown' entries carrying the raw text; `.` and `..` are left out. Never throws.
  */
 export function parseListing(text: string, options: ListingOptions = {}): FileEntry[] {
-  const now = (options.now ?? new Date()).getTime();
+  const given = options.now?.getTime() ?? NaN;
+  const now = Number.isFinite(given) ? given : Date.now();
   const context: ListingContext = { now, nowYear: new Date(now).getUTCFullYear(), mvsMembers: 'none' };
   const entries: FileEntry[] = [];
   let preferred = 0;

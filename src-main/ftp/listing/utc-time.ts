@@ -40,7 +40,7 @@ export function utcTime(
   second = 0,
   millisecond = 0,
 ): number | null {
-  if (year < 1000 || year > 9999 || !isValidDate(year, month, day)) return null;
+  if (!(year >= 1000 && year <= 9999) || !isValidDate(year, month, day)) return null;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return null;
   // A leap second (":60") is shown as :59 rather than rolling into the next minute.
   const seconds = second === 60 ? 59 : second;

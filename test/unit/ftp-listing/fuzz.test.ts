@@ -49,3 +49,61 @@ describe('listing parsers never throw on mutated rows', () => {
     }
   });
 });
+
+/** Small deterministic PRNG (mulberry32), so a failure names a reproducible seed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ODD_CHARS = [
+  '\0',
+  '\r',
+  '\n',
+  '\t',
+  ' ',
+  ';',
+  '=',
+  ',',
+  '-',
+  ':',
+  '/',
+  '[',
+  ']',
+  '(',
+  ')',
+  '+',
+  '.',
+  '9',
+  'é',
+  'мар',
+  '\ud800',
+  '\u2028',
+];
+
+describe('listing parsers never throw on random edits', () => {
+  it.each(FIXTURE_FILES)('%s: 300 seeded random edits (delete, duplicate, replace)', (file) => {
+    const text = readFixture(file);
+    const next = random(file.length * 7919);
+    for (let round = 0; round < 300; round++) {
+      let mutated = text;
+      const edits = 1 + Math.floor(next() * 4);
+      for (let e = 0; e < edits; e++) {
+        const at = Math.floor(next() * (mutated.length + 1));
+        const kind = Math.floor(next() * 3);
+        const odd = ODD_CHARS[Math.floor(next() * ODD_CHARS.length)] ?? '';
+        if (kind === 0) mutated = mutated.slice(0, at) + mutated.slice(at + 1 + Math.floor(next() * 8));
+        else if (kind === 1) mutated = mutated.slice(0, at) + mutated.slice(at, at + 12) + mutated.slice(at);
+        else mutated = mutated.slice(0, at) + odd + mutated.slice(at + 1);
+      }
+      const bad = badEntry(parseListing(mutated, { now: NOW })) ?? badEntry(parseMlsd(mutated));
+      if (bad) expect.fail(`${file}, round ${round}: ${JSON.stringify(bad)}`);
+    }
+  });
+});

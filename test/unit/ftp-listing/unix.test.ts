@@ -377,6 +377,18 @@ describe('parseListing: Unix fixtures', () => {
     });
   });
 
+  it('an invalid "now" falls back to the current time instead of NaN dates', () => {
+    const [entry] = parseListing('-rw-r--r-- 1 a b 1 Jan 2 03:04 x', { now: new Date(Number.NaN) });
+    expect(Number.isFinite(entry?.modified)).toBe(true);
+  });
+
+  it('Feb 29 without a year in a non-leap year goes back to the last leap year', () => {
+    const [entry] = parseListing('-rw-r--r-- 1 a b 1 Feb 29 10:00 leap', {
+      now: new Date(Date.UTC(2027, 3, 1)),
+    });
+    expect(entry?.modified).toBe(utc('2024-02-29 10:00'));
+  });
+
   it('Feb 29 of a leap year', () => {
     const [entry] = parseListing('-rw-r--r-- 1 a b 42 Feb 29  2024 leap.txt', { now: NOW });
     expect(entry?.modified).toBe(utc('2024-02-29 00:00'));
