@@ -49,6 +49,8 @@ export interface ConnectionTarget {
   /** SHA-256 fingerprint of a certificate to accept without asking. */
   tlsFingerprint?: string;
   identityFile?: string;
+  /** Passphrase of identityFile, from the keychain; never sent to the server. */
+  passphrase?: string;
   remoteDir?: string;
   /** When set, the connection came from this saved site. */
   siteId?: string;

@@ -26,6 +26,7 @@ export const connectionTargetSchema = z.object({
   asciiExtensions: z.array(z.string().max(40)).max(200).optional(),
   tlsFingerprint: z.string().max(200).optional(),
   identityFile: z.string().max(4096).optional(),
+  passphrase: z.string().max(4096).optional(),
   remoteDir: z.string().max(4096).optional(),
   siteId: idSchema.optional(),
 });

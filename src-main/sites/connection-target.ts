@@ -27,6 +27,7 @@ export function toConnectionTarget(site: Site, secret: string | null): Connectio
     case 'key':
       target.user = site.user;
       if (site.keyFile !== '') target.identityFile = site.keyFile;
+      if (secret !== null) target.passphrase = secret;
       break;
     default:
       target.user = site.user;
