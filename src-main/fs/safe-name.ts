@@ -12,7 +12,7 @@ const HINT =
   'If the server is yours, rename the file there; otherwise treat the server as untrusted.';
 
 /** Device names Windows opens instead of a file, with or without an extension ("CON.txt" too). */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 /** Characters Windows refuses in names; `:` would also open an NTFS alternate data stream. */
 const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
 

@@ -47,6 +47,7 @@ describe('isSafeEntryName', () => {
     { title: 'device name', input: 'CON' },
     { title: 'device name with extension, any case', input: 'nul.txt' },
     { title: 'COM port', input: 'COM1' },
+    { title: 'console input', input: 'CONIN$' },
     { title: 'printer port', input: 'lpt9.log' },
     { title: 'trailing dot', input: 'name.' },
     { title: 'trailing space', input: 'name ' },
