@@ -47,6 +47,7 @@ export class SftpFileSystem implements RemoteFileSystem {
   private readonly hasher: RemoteHasher;
   private closingError: FerryError | null = null;
   private homePath: Promise<string> | null = null;
+  private socketClosed = false;
 
   constructor(parts: SftpSessionParts) {
     this.client = parts.client;
@@ -61,6 +62,9 @@ export class SftpFileSystem implements RemoteFileSystem {
       this.closingError = connectionLost(`Connection to ${this.label} ${reason}`);
       this.logger.log('error', this.closingError.message);
     };
+    this.client.on('close', () => {
+      this.socketClosed = true;
+    });
     this.client.on('close', onGone('closed'));
     this.client.on('end', onGone('ended'));
     this.client.on('error', (error: Error) => {
@@ -76,7 +80,11 @@ export class SftpFileSystem implements RemoteFileSystem {
   }
 
   home(): Promise<string> {
-    this.homePath ??= this.realpath('.');
+    // Cached once known; a failure is not cached, so a later call asks again.
+    this.homePath ??= this.realpath('.').catch((error: unknown) => {
+      this.homePath = null;
+      throw error;
+    });
     return this.homePath;
   }
 
@@ -293,11 +301,18 @@ export class SftpFileSystem implements RemoteFileSystem {
         retryable: false,
       });
     }
+    if (this.socketClosed) return;
     await new Promise<void>((resolve) => {
-      this.client.once('close', () => resolve());
+      // A server that never answers the disconnect does not hold the caller up.
+      const timer = setTimeout(() => {
+        this.client.destroy();
+        resolve();
+      }, 2_000);
+      this.client.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
       this.client.end();
-      // end() on an already closed client emits nothing more.
-      setTimeout(resolve, 2_000).unref();
     });
   }
 
