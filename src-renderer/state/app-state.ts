@@ -1,10 +1,11 @@
 import type { FerryErrorData } from '../../src-shared/errors.js';
 import type { FerryEvent } from '../../src-shared/events.js';
-import type { Listing, SessionInfo, Site } from '../../src-shared/model.js';
+import type { Listing, SessionInfo, Site, TransferItem } from '../../src-shared/model.js';
 import type { Prompt } from '../../src-shared/prompts.js';
 import { errorDataOf } from '../api/ferry-call-error.js';
 import type { FerryClient } from '../api/ferry-client.js';
 import type { LinkState } from '../api/transport.js';
+import { parentPath } from '../logic/paths.js';
 import { createStore, type Store } from './create-store.js';
 import { LogStore } from './log-store.js';
 import { QueueStore } from './queue-store.js';
@@ -16,6 +17,10 @@ export interface PendingPrompt {
 }
 
 export type ListingListener = (sessionId: string, path: string, listing?: Listing) => void;
+/** A transfer finished into `dir` on the local disk or on a remote (whose session the item does not name). */
+export type LandedListener = (side: 'local' | 'remote', dir: string) => void;
+
+const LANDED_BATCH_MS = 250;
 
 /** Everything the views share, fed by main's events. Created once per window. */
 export interface AppState {
@@ -31,6 +36,7 @@ export interface AppState {
   toasts: Toasts;
   home: Store<string>;
   onListingChanged(listener: ListingListener): () => void;
+  onTransferLanded(listener: LandedListener): () => void;
   /** Shows a failed call as a toast with the hint and the server's reply. */
   reportError(title: string, error: unknown): FerryErrorData;
   /** Runs an action, turning a failure into a toast; resolves undefined when it failed. */
@@ -49,6 +55,27 @@ function upsertSession(list: SessionInfo[], session: SessionInfo): SessionInfo[]
 
 export function createAppState(client: FerryClient): AppState {
   const listingListeners = new Set<ListingListener>();
+  const landedListeners = new Set<LandedListener>();
+  // Folders that received finished transfers, announced together so 500 small files cause one refresh.
+  const landed = new Set<string>();
+  let landedTimer: number | null = null;
+  const noteLanded = (items: readonly TransferItem[]): void => {
+    for (const item of items) {
+      if (item.state !== 'done' || state.queue.getRow(item.id)?.item.state === 'done') continue;
+      const side = item.target.location === 'local' ? 'local' : 'remote';
+      landed.add(`${side}\n${parentPath(item.target.path)}`);
+    }
+    if (landed.size === 0 || landedTimer !== null) return;
+    landedTimer = window.setTimeout(() => {
+      landedTimer = null;
+      const batch = [...landed];
+      landed.clear();
+      for (const key of batch) {
+        const [side, dir] = key.split('\n') as ['local' | 'remote', string];
+        for (const l of landedListeners) l(side, dir);
+      }
+    }, LANDED_BATCH_MS);
+  };
   const toasts = createToasts();
   const state: AppState = {
     client,
@@ -64,6 +91,10 @@ export function createAppState(client: FerryClient): AppState {
     onListingChanged(listener) {
       listingListeners.add(listener);
       return () => listingListeners.delete(listener);
+    },
+    onTransferLanded(listener) {
+      landedListeners.add(listener);
+      return () => landedListeners.delete(listener);
     },
     reportError(title, error) {
       const data = errorDataOf(error);
@@ -108,7 +139,10 @@ export function createAppState(client: FerryClient): AppState {
       for (const l of listingListeners) l(e.sessionId, e.path, e.listing);
     },
     log: (e) => state.log.append(e.lines),
-    'queue-items': (e) => state.queue.applyItems(e.items, e.removed),
+    'queue-items': (e) => {
+      noteLanded(e.items);
+      state.queue.applyItems(e.items, e.removed);
+    },
     'queue-progress': (e) => state.queue.applyProgress(e.progress, e.summary),
     'sites-changed': (e) => state.sites.set(e.sites),
     prompt: (e) =>

@@ -62,7 +62,8 @@ function RenameInput({ name, onDone }: { name: string; onDone: (to: string | nul
 
 export const FileRow = memo(function FileRow(props: FileRowProps) {
   const { side, entry, index, top, selected, focused, comparison, renaming, dropTarget, handlers } = props;
-  const classes = ['file-row'];
+  // Stripes follow the row index, not the DOM position, so they do not swap while scrolling.
+  const classes = index % 2 ? ['file-row', 'alt'] : ['file-row'];
   if (selected) classes.push('selected');
   if (focused) classes.push('focused');
   if (dropTarget) classes.push('drop-target');

@@ -131,6 +131,16 @@ export function usePaneModel(sessionId: string | null, home: string, memoryKey: 
     [app, sessionId, load],
   );
 
+  // A transfer finished into this folder: show it (main does not announce those as listing changes).
+  useEffect(
+    () =>
+      app.onTransferLanded((side, dir) => {
+        if (!sessionId || (side === 'local') !== (sessionId === 'local') || dir !== pathRef.current) return;
+        void fetchInto([dir], { kind: 'keep' });
+      }),
+    [app, sessionId, fetchInto],
+  );
+
   const { path, stack, index } = current;
   return {
     sessionId,

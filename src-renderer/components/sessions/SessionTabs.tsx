@@ -1,5 +1,6 @@
 import { useApp } from '../../hooks/app-context.js';
 import { useStore } from '../../hooks/use-store.js';
+import { sessionLabel } from '../../logic/session-label.js';
 import { Icon } from '../common/Icon.js';
 
 /** One tab per connection; closing a tab disconnects it. */
@@ -19,36 +20,40 @@ export function SessionTabs() {
 
   return (
     <div className="session-tabs" role="tablist" aria-label="Connections" data-testid="session-tabs">
-      {sessions.map((s) => (
-        <div
-          key={s.id}
-          className={s.id === active ? 'session-tab active' : 'session-tab'}
-          data-testid={`session-tab-${s.id}`}
-        >
-          <button
-            type="button"
-            role="tab"
-            aria-selected={s.id === active}
-            className="session-tab-main"
-            aria-label={`${s.label}, ${s.state}`}
-            onClick={() => app.activeSessionId.set(s.id)}
+      {sessions.map((s) => {
+        const label = sessionLabel(s);
+        return (
+          <div
+            key={s.id}
+            className={s.id === active ? 'session-tab active' : 'session-tab'}
+            data-testid={`session-tab-${s.id}`}
           >
-            <span className={`state-dot state-${s.state}`} aria-hidden="true" />
-            {!s.secure && s.state === 'connected' && <Icon name="unlock" className="tab-insecure" />}
-            <span className="session-tab-label">{s.label}</span>
-          </button>
-          <button
-            type="button"
-            className="session-tab-close"
-            aria-label={`Disconnect ${s.label}`}
-            title="Disconnect"
-            data-testid={`session-close-${s.id}`}
-            onClick={() => disconnect(s.id)}
-          >
-            <Icon name="close" />
-          </button>
-        </div>
-      ))}
+            <button
+              type="button"
+              role="tab"
+              aria-selected={s.id === active}
+              className="session-tab-main"
+              aria-label={`${label}, ${s.state}`}
+              title={s.label}
+              onClick={() => app.activeSessionId.set(s.id)}
+            >
+              <span className={`state-dot state-${s.state}`} aria-hidden="true" />
+              {!s.secure && s.state === 'connected' && <Icon name="unlock" className="tab-insecure" />}
+              <span className="session-tab-label">{label}</span>
+            </button>
+            <button
+              type="button"
+              className="session-tab-close"
+              aria-label={`Disconnect ${label}`}
+              title="Disconnect"
+              data-testid={`session-close-${s.id}`}
+              onClick={() => disconnect(s.id)}
+            >
+              <Icon name="close" />
+            </button>
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { usePersistentState } from '../../hooks/use-persistent-state.js';
 import { useStore } from '../../hooks/use-store.js';
 import { compareDirectories } from '../../logic/compare-directories.js';
 import { joinPath } from '../../logic/paths.js';
+import { sessionLabel } from '../../logic/session-label.js';
 import { Splitter } from '../common/Splitter.js';
 import { FilePane } from '../pane/FilePane.js';
 import { usePaneModel, type PaneModel } from '../pane/use-pane-model.js';
@@ -54,7 +55,7 @@ export function Workspace({ session, compare, sync }: WorkspaceProps) {
   };
   const resize = (fraction: number): void => setSplit(Math.min(0.8, Math.max(0.2, fraction)));
 
-  const remoteTitle = connected ? `Remote — ${connected.label}` : 'Remote';
+  const remoteTitle = connected ? `Remote — ${sessionLabel(connected)}` : 'Remote';
   return (
     <div
       className="workspace"
