@@ -110,12 +110,11 @@ export async function pipelinedUpload(job: UploadJob): Promise<number> {
         },
       );
     }
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
   }
   // Every request must be answered before the handle closes, even after a failure
   // (ssh2 fails the outstanding ones itself when the channel closes).
   await waitUntilIdle();
+  signal?.removeEventListener('abort', onAbort);
   sftp.removeListener('close', onChannelClose);
   if (firstError) throw firstError;
   return acknowledged;

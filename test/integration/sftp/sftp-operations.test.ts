@@ -14,7 +14,7 @@ import {
   existsSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
+import { PassThrough, Transform, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SftpFileSystem } from '../../../src-main/sftp/index.js';
@@ -205,11 +205,17 @@ describe('SFTP operations', () => {
     execFileSync('sh', ['-c', `head -c ${size} /dev/urandom > "$1"`, 'sh', source]);
     await server.mkdir('resume');
     const controller = new AbortController();
+    // Abort once half the file has been read from disk: what was sent by then still lands.
+    let read = 0;
+    const halfway = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        read += chunk.length;
+        if (read >= size / 2) controller.abort();
+        callback(null, chunk);
+      },
+    });
     const aborted = await fs
-      .upload(createReadStream(source), remote('resume/up.bin'), {
-        signal: controller.signal,
-        onProgress: (n) => n >= size / 2 && controller.abort(),
-      })
+      .upload(createReadStream(source).pipe(halfway), remote('resume/up.bin'), { signal: controller.signal })
       .catch((error: unknown) => error);
     expect(aborted).toMatchObject({ code: 'CANCELLED' });
     const partial = (await fs.stat(remote('resume/up.bin')))?.size ?? 0;
