@@ -13,6 +13,7 @@ import './styles/dialogs.css';
 import './styles/queue.css';
 import './styles/sites.css';
 import './styles/status.css';
+import './styles/responsive.css';
 
 const app = createAppState(createFerryClient());
 const root = document.getElementById('root');
