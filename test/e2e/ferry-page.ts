@@ -1,0 +1,116 @@
+/**
+ * What the GUI tests share: a temp HOME, the app in web mode, one Chromium page on it at
+ * 1280×800, quick connect, screenshots, and the checks every test repeats (no error toast,
+ * no console error). Every wait is on a locator or a condition, never a fixed sleep.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { Protocol } from '../../src-shared/model.js';
+import type { RunningServer } from '../harness/index.js';
+import { launchChromium } from './browser.js';
+import { startWebApp, type WebApp } from './web-app.js';
+
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results');
+export const VIEWPORT = { width: 1280, height: 800 } as const;
+
+export interface FerryPage {
+  web: WebApp;
+  browser: Browser;
+  page: Page;
+  /** The local pane starts here (HOME points at it while the app runs). */
+  home: string;
+  /** Uncaught page errors and console errors seen so far. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the app with HOME at a fresh folder (the local pane opens there) and one page on it.
+ * `prepareHome` fills the folder before the app reads it.
+ */
+export async function openFerry(prepareHome?: (home: string) => Promise<void>): Promise<FerryPage> {
+  const previousHome = process.env.HOME;
+  const home = await mkdtemp(path.join(os.tmpdir(), 'ferry-e2e-home-'));
+  await prepareHome?.(home);
+  // Chromium starts first, with the real HOME: otherwise it adds .cache/.config to the listed folder.
+  const browser = await launchChromium();
+  process.env.HOME = home;
+  const web = await startWebApp();
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  await page.goto(web.server.url);
+  await page
+    .getByTestId('pane-local')
+    .and(page.locator(`[data-path="${home}"]`))
+    .waitFor();
+  return {
+    web,
+    browser,
+    page,
+    home,
+    errors,
+    async close() {
+      process.env.HOME = previousHome;
+      await browser.close().catch(() => {});
+      await web.stop().catch(() => {});
+      await rm(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A pane's list, rows and path. */
+export function pane(page: Page, side: 'local' | 'remote') {
+  const root = page.getByTestId(`pane-${side}`);
+  return {
+    root,
+    list: page.getByTestId(`${side}-list`),
+    row: (name: string): Locator => root.getByTestId(`row-${name}`),
+    rows: (): Locator => root.locator('[role="row"][data-name]'),
+    /** Waits until the pane shows `dir` and is done loading. */
+    async at(dir: string): Promise<void> {
+      await root.and(page.locator(`[data-path="${dir}"][aria-busy="false"]`)).waitFor();
+    },
+  };
+}
+
+/** Quick connect with the protocol select and the fields, as a user types them. */
+export async function quickConnect(page: Page, server: RunningServer, protocol: Protocol): Promise<void> {
+  await page.getByTestId('qc-protocol').selectOption(protocol);
+  await page.getByTestId('qc-host').fill(server.host);
+  await page.getByTestId('qc-user').fill(server.user);
+  await page.getByTestId('qc-password').fill(server.password);
+  await page.getByTestId('qc-port').fill(String(server.port));
+  await page.getByTestId('qc-connect').click();
+}
+
+/** Saves `test-results/<name>.png` at the page's 1280×800. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  // Toasts come and go on timers: hide them so screenshots show the state, not a transient.
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
+}
+
+/** The error toasts on screen, as text, so a failure says what the app said. */
+export async function errorToasts(page: Page): Promise<string[]> {
+  return page.getByTestId('toast-error').allInnerTexts();
+}
+
+/** Dismisses every toast (they cover the bottom right corner, where screenshots look). */
+export async function dismissToasts(page: Page): Promise<void> {
+  const close = page.getByTestId('toasts').getByRole('button', { name: 'Dismiss' });
+  while ((await close.count()) > 0) await close.first().click();
+}
+
+export async function sha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
