@@ -47,6 +47,7 @@ export class ControlConnection {
   private farewell: FerryError | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private busy = 0;
+  private closing = false;
   private keepAliveTimer: NodeJS.Timeout | null = null;
   /** The newest TLS session ticket; TLS 1.3 sends tickets after the handshake. */
   private tlsSession: Buffer | undefined;
@@ -137,6 +138,10 @@ export class ControlConnection {
     if (this.failure) return Promise.reject(this.failure);
     const ready = this.queued.shift();
     if (ready) return Promise.resolve(ready);
+    if (this.waiter) {
+      // Two readers would each think the next reply is theirs; one would wait forever.
+      return Promise.reject(new FerryError('INTERNAL', 'Two tasks read the control connection at once.'));
+    }
     return new Promise<FtpReply>((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, timer: null };
       this.waiter = waiter;
@@ -186,10 +191,11 @@ export class ControlConnection {
   /** Ends the session: QUIT politely when idle, then the socket. Later calls fail with `reason`. */
   async close(): Promise<void> {
     if (this.failure) return;
+    this.closing = true;
+    this.stopKeepAlive();
     if (this.busy === 0) {
       try {
-        this.send('QUIT');
-        await this.nextReply(2000);
+        await this.run(() => this.request('QUIT', 2000));
       } catch {
         // The server may hang up before answering QUIT; that is a normal goodbye.
       }
@@ -274,7 +280,7 @@ export class ControlConnection {
 
   private scheduleKeepAlive(): void {
     const every = this.options.timeouts.keepAliveMs;
-    if (every <= 0 || this.busy > 0 || this.failure) return;
+    if (every <= 0 || this.busy > 0 || this.failure || this.closing) return;
     this.stopKeepAlive();
     this.keepAliveTimer = setTimeout(() => {
       this.keepAliveTimer = null;

@@ -37,6 +37,7 @@ export function isSetupFailure(error: unknown): boolean {
   return error instanceof FerryError && setupFailures.has(error);
 }
 
+/** How long a server gets to answer ABOR (capped by the session's reply timeout). */
 const ABORT_REPLY_TIMEOUT_MS = 10_000;
 
 export async function runTransfer(
@@ -146,15 +147,16 @@ async function resynchronise(
   pending: Promise<FtpReply>,
 ): Promise<FtpReply | null> {
   let negative: FtpReply | null = null;
+  const timeout = Math.min(ABORT_REPLY_TIMEOUT_MS, control.timeouts.replyMs);
   try {
     control.send('ABOR');
     control.send('NOOP');
-    control.armReplyTimeout(ABORT_REPLY_TIMEOUT_MS);
+    control.armReplyTimeout(timeout);
     let reply = await pending;
     for (;;) {
       if (reply.code >= 400 && !negative) negative = reply;
       if (reply.code === 200) break;
-      reply = await control.nextReply(ABORT_REPLY_TIMEOUT_MS);
+      reply = await control.nextReply(timeout);
     }
   } catch {
     // The control connection timed out or closed: it is dead, and the next call reconnects.
