@@ -72,6 +72,19 @@ export class FtpFileSystem implements RemoteFileSystem {
     return this.use((s) => s.stat(path));
   }
 
+  /** The server's current folder (PWD). Paths given to this class are absolute, so it rarely matters. */
+  pwd(): Promise<string> {
+    return this.use((s) => s.pwd());
+  }
+
+  cwd(path: string): Promise<void> {
+    return this.use((s) => s.cwd(path));
+  }
+
+  cdup(): Promise<void> {
+    return this.use((s) => s.cdup());
+  }
+
   mkdir(path: string): Promise<void> {
     return this.use((s) => s.mkdir(path));
   }

@@ -194,6 +194,24 @@ export function describeOperations(config: SuiteConfig): void {
       expect(statSync(join(server.root, 'mode.txt')).mode & 0o777).toBe(0o600);
     });
 
+    it('changes folders with CWD, CDUP and PWD', async () => {
+      await fs.mkdir(remote('walk'));
+      await fs.cwd(remote('walk'));
+      expect(await fs.pwd()).toBe(remote('walk'));
+      await fs.cdup();
+      expect(await fs.pwd()).toBe(server.remoteRoot);
+      await expect(fs.cwd(remote('nowhere'))).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        reply: { code: 550 },
+      });
+    });
+
+    it('appends with APPE', async () => {
+      await fs.upload(bufferSource(Buffer.from('head-')), remote('appended.txt'));
+      await fs.append(bufferSource(Buffer.from('tail')), remote('appended.txt'));
+      expect(readFileSync(join(server.root, 'appended.txt'), 'utf8')).toBe('head-tail');
+    });
+
     it('sends a raw command and returns the reply whatever its code', async () => {
       expect((await fs.raw('SYST')).code).toBe(215);
       expect((await fs.raw('XYZZY')).code).toBeGreaterThanOrEqual(500);
