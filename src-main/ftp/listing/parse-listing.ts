@@ -94,6 +94,20 @@ export function parseListing(text: string, options: ListingOptions = {}): FileEn
 function isHeading(t: LineTokens, context: ListingContext): boolean {
   const count = t.count;
   if (count > 10) return false;
+  // Entry rows start with a type letter, a digit or '+': only slice the first field when it could be a heading word.
+  const c0 = t.code(0, 0);
+  const digit = c0 >= 48 && c0 <= 57;
+  if (
+    count !== 2 &&
+    !digit &&
+    c0 !== 68 /* D */ &&
+    c0 !== 71 /* G */ &&
+    c0 !== 78 /* N */ &&
+    c0 !== 84 /* T */ &&
+    c0 !== 86 /* V */
+  ) {
+    return false;
+  }
   const first = t.text(0);
   if (count === 2 && TOTAL_WORDS.has(first.toLowerCase())) return true;
   // VMS: "Directory DISK$USER:[ANONYMOUS]", "Total of 3 files, 14/20 blocks.", "Grand total of 2 directories, ..."

@@ -203,23 +203,28 @@ export function parseMlsdLine(line: string): FileEntry | null {
     at = end + 1;
   }
 
-  const entry: FileEntry = {
-    name: line.slice(nameStart, rowEnd),
-    type: type ?? (size !== null ? 'file' : 'unknown'),
-    size: size ?? (type === 'dir' ? dirSize : null),
-    modified,
-  };
-  if (mode >= 0) {
-    entry.mode = mode;
-    entry.permissions = permissionsFromMode(mode);
-  } else if (perm !== undefined) {
-    // No Unix mode (Windows servers, FileZilla Server): show RFC 3659 perm letters such as "adfrw".
-    entry.permissions = perm;
-  }
+  const name = line.slice(nameStart, rowEnd);
+  const entryType = type ?? (size !== null ? 'file' : 'unknown');
+  const entrySize = size ?? (type === 'dir' ? dirSize : null);
   const owner = ownerName ?? ownerId;
   const group = groupName ?? groupId;
-  if (owner !== undefined) entry.owner = owner;
-  if (group !== undefined) entry.group = group;
+  let entry: FileEntry;
+  if (mode >= 0 && owner !== undefined && group !== undefined) {
+    // The usual Unix-server row as one literal, so V8 keeps every field inside the object.
+    const permissions = permissionsFromMode(mode);
+    entry = { name, type: entryType, size: entrySize, modified, mode, permissions, owner, group };
+  } else {
+    entry = { name, type: entryType, size: entrySize, modified };
+    if (mode >= 0) {
+      entry.mode = mode;
+      entry.permissions = permissionsFromMode(mode);
+    } else if (perm !== undefined) {
+      // No Unix mode (Windows servers, FileZilla Server): show RFC 3659 perm letters such as "adfrw".
+      entry.permissions = perm;
+    }
+    if (owner !== undefined) entry.owner = owner;
+    if (group !== undefined) entry.group = group;
+  }
   if (linkTarget !== undefined) {
     entry.linkTarget = linkTarget;
     if (entry.type === 'unknown') entry.type = 'symlink';
