@@ -213,6 +213,9 @@ export async function connectSftp(target: ConnectionTarget, deps: SftpDeps): Pro
           );
         },
       });
+      // Nagle holds back the small READ requests behind unacknowledged data; measured on
+      // loopback, 1 GiB downloads ran 1.4-2x faster with it off.
+      client.setNoDelay(true);
     });
   } catch (error) {
     client.destroy();
