@@ -330,6 +330,7 @@ describe('parseListing: Unix fixtures', () => {
     { file: 'vsftpd.txt', count: 10 },
     { file: 'proftpd.txt', count: 13 },
     { file: 'pure-ftpd.txt', count: 4 },
+    { file: 'filezilla-server.txt', count: 5 },
     { file: 'unix-variants.txt', count: 10 },
     { file: 'unix-localized.txt', count: 18 },
   ];
@@ -387,6 +388,17 @@ describe('parseListing: Unix fixtures', () => {
       now: new Date(Date.UTC(2027, 3, 1)),
     });
     expect(entry?.modified).toBe(utc('2024-02-29 10:00'));
+  });
+
+  it('FileZilla Server: sizes past 4 GiB and names with brackets and symbols', () => {
+    const entries = parseListing(readFixture('filezilla-server.txt'), { now: NOW });
+    expect(entries.map((entry) => [entry.name, entry.size])).toEqual([
+      ['Incoming', 0],
+      ['Public Share', 0],
+      ['archive (1).zip', 1048576],
+      ['4GiB.img', 4294967296],
+      ['ünïcode ☃.txt', 12],
+    ]);
   });
 
   it('Feb 29 of a leap year', () => {
