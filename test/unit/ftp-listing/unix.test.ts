@@ -331,6 +331,8 @@ describe('parseListing: Unix fixtures', () => {
     { file: 'proftpd.txt', count: 13 },
     { file: 'pure-ftpd.txt', count: 4 },
     { file: 'filezilla-server.txt', count: 5 },
+    // Captured from a real pyftpdlib server (Debian python3-pyftpdlib) with curl.
+    { file: 'pyftpdlib.txt', count: 5 },
     { file: 'unix-variants.txt', count: 10 },
     { file: 'unix-localized.txt', count: 18 },
   ];
