@@ -20,7 +20,7 @@ import {
   plainIPv4,
   type DataAddress,
 } from './data-address.js';
-import type { OnRead } from './direct-reader.js';
+import type { DirectTarget } from './direct-reader.js';
 import { replyError } from './reply-error.js';
 
 /** Big socket buffers: fewer wake-ups per MiB on fast links. */
@@ -56,7 +56,7 @@ export type PassiveCommand = 'EPSV' | 'PASV';
 export async function openPassive(
   context: DataChannelContext,
   order: readonly PassiveCommand[],
-  onread?: OnRead,
+  direct?: DirectTarget,
 ): Promise<{ channel: DataChannel; command: PassiveCommand }> {
   const { control } = context;
   let lastError: FerryError | null = null;
@@ -80,14 +80,19 @@ export async function openPassive(
         );
       }
     }
-    return { channel: connectPassive(address, context, onread), command };
+    return { channel: connectPassive(address, context, direct), command };
   }
   throw lastError ?? new FerryError('DATA_CONNECTION', 'The server offers no passive mode.');
 }
 
-function connectPassive(address: DataAddress, context: DataChannelContext, onread?: OnRead): DataChannel {
+function connectPassive(
+  address: DataAddress,
+  context: DataChannelContext,
+  target?: DirectTarget,
+): DataChannel {
   // TLS reads its records itself: the direct path is for plain connections only.
-  const direct = Boolean(onread) && !context.tls;
+  const onread = context.tls ? undefined : target?.onread;
+  const direct = onread !== undefined;
   // highWaterMark reaches the Duplex constructor at run time, though @types/node omits it.
   const socket = netConnect({
     host: address.host,
@@ -95,6 +100,7 @@ function connectPassive(address: DataAddress, context: DataChannelContext, onrea
     highWaterMark: DATA_HIGH_WATER_MARK,
     ...(direct ? { onread } : {}),
   } as NetConnectOpts);
+  if (direct) target?.watch(socket);
   let tlsSocket: TLSSocket | null = null;
   let destroyed = false;
   const ready = new Promise<Socket>((resolve, reject) => {

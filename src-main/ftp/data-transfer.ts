@@ -11,7 +11,7 @@ import type { Socket as NetSocket } from 'node:net';
 import { FerryError } from '../../src-shared/errors.js';
 import type { ControlConnection } from './control-connection.js';
 import type { DataChannel } from './data-channel.js';
-import { DirectReader, type OnRead } from './direct-reader.js';
+import { DirectReader, type DirectTarget } from './direct-reader.js';
 import { replyError } from './reply-error.js';
 import type { FtpReply } from './reply-parser.js';
 
@@ -28,7 +28,7 @@ export interface TransferPlan {
 }
 
 /** Opens the data connection; a download may offer an `onread` for the direct path. */
-export type OpenChannel = (onread?: OnRead) => Promise<DataChannel>;
+export type OpenChannel = (direct?: DirectTarget) => Promise<DataChannel>;
 
 /** Errors from before any byte moved: safe to retry in another data-connection mode. */
 const setupFailures = new WeakSet<FerryError>();
@@ -50,7 +50,7 @@ export async function runTransfer(
     plan.direction === 'download' && plan.transforms.length === 0
       ? new DirectReader(plan.stream as Writable, plan.onProgress)
       : null;
-  const channel = await setup(() => openChannel(reader?.onread));
+  const channel = await setup(() => openChannel(reader ?? undefined));
   let first: FtpReply;
   try {
     control.send(plan.command);
@@ -85,6 +85,7 @@ export async function runTransfer(
     socket.destroy();
   };
   plan.signal?.addEventListener('abort', onAbort, { once: true });
+  if (plan.signal?.aborted) onAbort();
   socket.setTimeout(plan.idleTimeoutMs, () => {
     failure = new FerryError('TIMEOUT', `No data moved for ${Math.round(plan.idleTimeoutMs / 1000)} s.`, {
       hint: 'The server or the network stalled; the transfer can be resumed.',
@@ -103,8 +104,7 @@ export async function runTransfer(
 
   try {
     if (direct) {
-      reader.attach(socket);
-      await reader.done;
+      await reader.start();
       bytes = reader.total;
     } else if (plan.direction === 'download') {
       await pipeline([socket, ...plan.transforms, plan.stream as Writable]);

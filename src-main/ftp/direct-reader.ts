@@ -27,7 +27,13 @@ export interface OnRead {
   callback: (bytes: number, buffer: Buffer) => boolean;
 }
 
-export class DirectReader {
+/** What a data channel needs to read a plain socket directly. */
+export interface DirectTarget {
+  onread: OnRead;
+  watch(socket: Socket): void;
+}
+
+export class DirectReader implements DirectTarget {
   private readonly free: Buffer[] = [];
   private inFlight = 0;
   private paused = false;
@@ -35,6 +41,8 @@ export class DirectReader {
   private bytes = 0;
   private ended = false;
   private settled = false;
+  private started = false;
+  private early: unknown = null;
   private resolveDone: () => void = () => undefined;
   private rejectDone: (error: unknown) => void = () => undefined;
   readonly done: Promise<void>;
@@ -101,21 +109,37 @@ export class DirectReader {
     this.socket?.resume();
   };
 
-  /** Watches the socket once it is connected: its end finishes the sink, its errors fail the transfer. */
-  attach(socket: Socket): void {
+  /**
+   * Called by the data channel right after it creates the socket, so no event can be missed
+   * (a small file may arrive and end before the server's 150 has been read). Until `start`,
+   * what happens is only recorded: a transfer refused with 425/550 must leave the sink intact
+   * for a retry.
+   */
+  watch(socket: Socket): void {
     this.socket = socket;
-    socket.on('end', () => {
-      this.ended = true;
-      this.maybeFinish();
+    socket.once('connect', () => {
+      socket.on('end', () => {
+        this.ended = true;
+        if (this.started) this.maybeFinish();
+      });
+      socket.on('close', () => {
+        if (!this.ended) this.fail(new Error('The data connection closed before the end of the file.'));
+      });
+      socket.on('error', (error) => this.fail(error));
     });
-    socket.on('close', () => {
-      if (!this.ended) this.fail(new Error('The data connection closed before the end of the file.'));
-    });
-    socket.on('error', (error) => this.fail(error));
+  }
+
+  /** The transfer was accepted: from now on the socket's end finishes the sink and failures fail it. */
+  start(): Promise<void> {
+    this.started = true;
+    const socket = this.socket;
     this.sink.on('error', (error) => {
-      socket.destroy();
+      socket?.destroy();
       this.fail(error);
     });
+    if (this.early !== null) this.fail(this.early);
+    else this.maybeFinish();
+    return this.done;
   }
 
   private written(buffer: Buffer): (error?: Error | null) => void {
@@ -132,7 +156,7 @@ export class DirectReader {
   }
 
   private maybeFinish(): void {
-    if (!this.ended || this.inFlight > 0 || this.settled) return;
+    if (!this.started || !this.ended || this.inFlight > 0 || this.settled) return;
     this.sink.end((error?: Error | null) => {
       if (error) {
         this.fail(error);
@@ -144,6 +168,10 @@ export class DirectReader {
   }
 
   private fail(error: unknown): void {
+    if (!this.started) {
+      this.early ??= error;
+      return;
+    }
     if (this.settled) return;
     this.settle();
     this.sink.destroy(error instanceof Error ? error : undefined);

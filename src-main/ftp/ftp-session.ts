@@ -23,7 +23,7 @@ import {
   type DataTls,
   type PassiveCommand,
 } from './data-channel.js';
-import type { OnRead } from './direct-reader.js';
+import type { DirectTarget } from './direct-reader.js';
 import { isSetupFailure, runTransfer, type TransferPlan } from './data-transfer.js';
 import { parseFeatures, type Features } from './features.js';
 import { parseListing, parseMlsd, parseMlsdLine } from './listing/index.js';
@@ -469,7 +469,7 @@ export class FtpSession {
   ): Promise<{ bytes: number; reply: FtpReply }> {
     try {
       await before?.();
-      return await runTransfer(this.control, (onread) => this.openChannel(onread), plan);
+      return await runTransfer(this.control, (direct) => this.openChannel(direct), plan);
     } catch (error) {
       if (this.mode !== 'auto' || this.modeSwitched || !isSetupFailure(error) || !this.control.alive)
         throw error;
@@ -480,11 +480,11 @@ export class FtpSession {
         `Passive mode failed (${(error as FerryError).message}); switching to active mode for this session.`,
       );
       await before?.();
-      return runTransfer(this.control, (onread) => this.openChannel(onread), plan);
+      return runTransfer(this.control, (direct) => this.openChannel(direct), plan);
     }
   }
 
-  private async openChannel(onread?: OnRead): Promise<DataChannel> {
+  private async openChannel(direct?: DirectTarget): Promise<DataChannel> {
     const context = {
       control: this.control,
       tls: this.dataTls,
@@ -494,7 +494,7 @@ export class FtpSession {
     const order = this.passiveWinner
       ? [this.passiveWinner]
       : (this.options.passiveCommands ?? ['EPSV', 'PASV']);
-    const { channel, command } = await openPassive(context, order, onread);
+    const { channel, command } = await openPassive(context, order, direct);
     if (this.passiveWinner !== command) {
       this.passiveWinner = command;
       this.control.logger.log('info', `Passive data connections use ${command}.`);

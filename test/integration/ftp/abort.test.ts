@@ -147,6 +147,55 @@ describe('auto mode', () => {
   });
 });
 
+describe('auto mode, 425 after the passive connection opened', () => {
+  it('retries in active mode into the same, still usable sink', async () => {
+    let activeTarget: { host: string; port: number } | null = null;
+    const fake = await FakeFtpServer.start((verb, argument, session) => {
+      if (verb === 'RETR' && !activeTarget) {
+        void session.data().then(() => session.reply('425 Data connection refused by policy'));
+        return true;
+      }
+      if (verb === 'EPRT') {
+        const [, , host, port] = argument.split('|');
+        activeTarget = { host: host!, port: Number(port) };
+        session.reply('200 EPRT ok');
+        return true;
+      }
+      if (verb === 'RETR') {
+        session.reply('150 sending');
+        const target = activeTarget!;
+        void import('node:net').then(({ connect }) => {
+          const socket = connect(target.port, target.host, () => {
+            socket.end('second try', () => session.reply('226 done'));
+          });
+        });
+        return true;
+      }
+      return false;
+    });
+    fakes.push(fake);
+    const fs = await connectFtp(
+      {
+        protocol: 'ftp-insecure',
+        host: '127.0.0.1',
+        port: fake.port,
+        user: 'u',
+        password: 'p',
+        transferMode: 'auto',
+      },
+      {
+        logger: new RecordingLogger(),
+        prompter: refusingPrompter,
+        trustStore: new MemoryCertificateTrustStore(),
+      },
+    );
+    const sink = new BufferSink();
+    await fs.download('/f', sink);
+    expect(sink.data.toString()).toBe('second try');
+    await fs.close();
+  });
+});
+
 describe('keep-alive', () => {
   it('sends NOOP on an idle control connection', async () => {
     const fake = await FakeFtpServer.start();
