@@ -107,6 +107,11 @@ export class QueueJournal {
     return this.compacting;
   }
 
+  /** Everything appended so far is handed to the OS (it survives a crash of this process). */
+  async written(): Promise<void> {
+    await this.write();
+  }
+
   /** Everything appended so far is written and fsynced. */
   async flush(): Promise<void> {
     await this.write();

@@ -1,23 +1,31 @@
 /**
- * The items waiting to run, ordered so that picking the next one never scans the whole queue:
- * one list per route (source location → target location) and priority, sorted by `order`.
- * A route whose sites are at their connection limit is skipped as a whole, so 100,000 items
- * for a busy site cost nothing while another site has a free slot.
- * Entries go stale instead of being removed (pause, cancel, priority change); `isReady`
- * filters them when they reach the head, which keeps every mutation O(1) or O(log n).
+ * The items waiting to run, so that picking the next one never scans the queue: one binary
+ * heap per route (source location → target location) keyed by (priority, order). A route whose
+ * sites are at their connection limit is skipped as a whole, so 100,000 items for a busy site
+ * cost nothing while another site has a free slot.
+ * Entries are never searched for and removed: a change (pause, priority, reorder) inserts a new
+ * entry and the old one goes stale; `isReady` and the key snapshot filter stale entries when
+ * they surface. Every mutation is O(log n), whatever the queue's length.
  */
 import type { QueueRecord } from './queue-record.js';
 
-export const PRIORITIES = [1, 2, 3, 4, 5] as const;
+interface Entry {
+  item: QueueRecord;
+  /** The keys at insertion: an entry whose item moved since is stale. */
+  priority: number;
+  order: number;
+}
 
 interface Route {
   source: string;
   target: string;
-  /** Index 0 holds priority 1 (the highest). */
-  lists: QueueRecord[][];
-  heads: number[];
-  sorted: boolean[];
+  heap: Entry[];
+  /** Heap size at which stale entries are counted next. */
+  checkAt: number;
 }
+
+const before = (a: Entry, b: Entry) =>
+  a.priority < b.priority || (a.priority === b.priority && a.order < b.order);
 
 export class ReadyQueue {
   private readonly routes = new Map<string, Route>();
@@ -26,118 +34,105 @@ export class ReadyQueue {
 
   insert(item: QueueRecord): void {
     const route = this.route(item.source.location, item.target.location);
-    const p = item.priority - 1;
-    const list = route.lists[p]!;
-    const last = list[list.length - 1];
-    if (!last || last.order <= item.order) {
-      list.push(item);
-      return;
+    const heap = route.heap;
+    heap.push({ item, priority: item.priority, order: item.order });
+    let i = heap.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(heap[i]!, heap[parent]!)) break;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
     }
-    if (!route.sorted[p]) {
-      list.push(item);
-      return;
+    // Many stale entries (items paused and resumed, reprioritised): rebuild from the live ones.
+    // Counting is O(n), so it happens only each time the heap doubled: amortised O(1) per insert.
+    if (heap.length >= route.checkAt) {
+      if (heap.length > 2 * this.liveCount(route)) this.rebuild(route);
+      route.checkAt = Math.max(4096, route.heap.length * 2);
     }
-    // Binary search from the head: items re-queued by a retry go back to their place.
-    let lo = route.heads[p]!;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.order <= item.order) lo = mid + 1;
-      else hi = mid;
-    }
-    list.splice(lo, 0, item);
-  }
-
-  /** Orders changed (move up/down/top/bottom): lists are re-sorted when next read. */
-  invalidate(): void {
-    for (const route of this.routes.values()) route.sorted.fill(false);
   }
 
   /**
-   * The best ready item among routes `hasCapacity` accepts: highest priority first, then lowest
-   * order. Does not remove it; the caller changes its state, which makes the entry stale.
+   * The best ready item among routes `hasCapacity` accepts: priority 1 first, then lowest order.
+   * Does not remove it; the caller changes its state, which makes the entry stale.
    */
   peek(hasCapacity: (source: string, target: string) => boolean): QueueRecord | null {
-    let best: QueueRecord | null = null;
+    let best: Entry | null = null;
     for (const route of this.routes.values()) {
       if (!hasCapacity(route.source, route.target)) continue;
-      for (let p = 0; p < PRIORITIES.length; p++) {
-        if (best && best.priority - 1 < p) break;
-        const head = this.head(route, p);
-        if (!head) continue;
-        if (
-          !best ||
-          head.priority < best.priority ||
-          (head.priority === best.priority && head.order < best.order)
-        )
-          best = head;
-        break;
-      }
+      const top = this.top(route);
+      if (top && (!best || before(top, best))) best = top;
     }
-    return best;
+    return best?.item ?? null;
   }
 
-  /** The ready items in run order (for `up`/`down`, which swap with a neighbour). */
-  *ordered(priority: number, source: string, target: string): Iterable<QueueRecord> {
+  /** Ready items of one priority and route in run order (for `up`/`down`, a user action). */
+  ordered(priority: number, source: string, target: string): QueueRecord[] {
     const route = this.routes.get(`${source}\n${target}`);
-    if (!route) return;
-    const p = priority - 1;
-    this.sortIfNeeded(route, p);
-    const list = route.lists[p]!;
-    for (let i = route.heads[p]!; i < list.length; i++) {
-      const item = list[i]!;
-      if (item.priority === priority && this.isReady(item)) yield item;
-    }
+    if (!route) return [];
+    const seen = new Set<QueueRecord>();
+    return route.heap
+      .filter((e) => e.priority === priority && this.live(e) && !seen.has(e.item) && seen.add(e.item))
+      .sort((a, b) => a.order - b.order)
+      .map((e) => e.item);
   }
 
   clear(): void {
     this.routes.clear();
   }
 
-  private head(route: Route, p: number): QueueRecord | null {
-    this.sortIfNeeded(route, p);
-    const list = route.lists[p]!;
-    let h = route.heads[p]!;
-    while (h < list.length) {
-      const item = list[h]!;
-      if (item.priority === p + 1 && this.isReady(item)) break;
-      h++;
-    }
-    // Drop the consumed prefix once it is the larger half, so memory follows the live count.
-    if (h > 1024 && h * 2 > list.length) {
-      list.splice(0, h);
-      h = 0;
-    }
-    route.heads[p] = h;
-    return list[h] ?? null;
+  private live(entry: Entry): boolean {
+    return (
+      entry.item.priority === entry.priority && entry.item.order === entry.order && this.isReady(entry.item)
+    );
   }
 
-  private sortIfNeeded(route: Route, p: number): void {
-    if (route.sorted[p]) return;
-    const list = route.lists[p]!;
+  private liveCount(route: Route): number {
+    let n = 0;
+    for (const e of route.heap) if (this.live(e)) n++;
+    return n;
+  }
+
+  /** The heap's best live entry, popping stale ones off the top. */
+  private top(route: Route): Entry | null {
+    const heap = route.heap;
+    while (heap.length > 0) {
+      const head = heap[0]!;
+      if (this.live(head)) return head;
+      this.pop(heap);
+    }
+    return null;
+  }
+
+  private pop(heap: Entry[]): void {
+    const last = heap.pop()!;
+    if (heap.length === 0) return;
+    heap[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && before(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && before(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  }
+
+  private rebuild(route: Route): void {
     const seen = new Set<QueueRecord>();
-    const live = list.slice(route.heads[p]).filter((item) => {
-      if (seen.has(item) || item.priority !== p + 1 || !this.isReady(item)) return false;
-      seen.add(item);
-      return true;
-    });
-    live.sort((a, b) => a.order - b.order);
-    route.lists[p] = live;
-    route.heads[p] = 0;
-    route.sorted[p] = true;
+    const live = route.heap.filter((e) => this.live(e) && !seen.has(e.item) && seen.add(e.item));
+    live.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+    // A sorted array is a valid heap.
+    route.heap = live;
   }
 
   private route(source: string, target: string): Route {
     const key = `${source}\n${target}`;
     let route = this.routes.get(key);
     if (!route) {
-      route = {
-        source,
-        target,
-        lists: PRIORITIES.map(() => []),
-        heads: PRIORITIES.map(() => 0),
-        sorted: PRIORITIES.map(() => true),
-      };
+      route = { source, target, heap: [], checkAt: 4096 };
       this.routes.set(key, route);
     }
     return route;

@@ -65,6 +65,8 @@ type DirOutcome = { kind: 'dir-done' };
 const STATES: TransferState[] = ['queued', 'active', 'paused', 'verifying', 'done', 'failed', 'skipped'];
 /** Offsets of running items are journaled at most this often: a crash re-sends at most this much. */
 const CHECKPOINT_MS = 3000;
+/** Requests handled between two turns of the event loop in `add`. */
+const ADD_BATCH = 2000;
 const CANCELLED: FerryErrorData = { code: 'CANCELLED', message: 'Cancelled.', retryable: false };
 
 export class TransferQueue {
@@ -134,24 +136,12 @@ export class TransferQueue {
   async add(requests: QueueRequest[]): Promise<string[]> {
     await this.ready;
     const ids: string[] = [];
-    for (const request of requests) {
-      const record: QueueRecord = {
-        id: this.newId(),
-        direction: request.direction,
-        source: { location: request.source.location, path: request.source.path },
-        target: { location: request.target.location, path: request.target.path },
-        isDir: request.isDir ?? false,
-        size: request.size ?? null,
-        transferred: 0,
-        state: request.paused ? 'paused' : 'queued',
-        priority: request.priority ?? 3,
-        attempts: 0,
-        overwrite: request.overwrite ?? this.current.defaultOverwrite,
-        order: this.nextOrder++,
-        modified: request.modified ?? null,
-      };
-      this.insertRecord(record);
-      ids.push(record.id);
+    for (let start = 0; start < requests.length; start += ADD_BATCH) {
+      // Yield between batches: 100,000 items must not freeze the process, and the journal
+      // writes each batch out instead of holding the whole queue as one string.
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      const end = Math.min(requests.length, start + ADD_BATCH);
+      for (let i = start; i < end; i++) ids.push(this.addOne(requests[i]!));
     }
     this.pump();
     return ids;
@@ -245,7 +235,6 @@ export class TransferQueue {
     for (const item of this.pick(ids)) {
       if (item.priority === priority) continue;
       this.update(item, { priority });
-      if (item.state === 'queued' && !this.waiting.has(item.id)) this.readyQueue.insert(item);
     }
     this.pump();
   }
@@ -260,7 +249,6 @@ export class TransferQueue {
     } else {
       for (const item of where === 'up' ? selected : selected.reverse()) this.swapWithNeighbour(item, where);
     }
-    this.readyQueue.invalidate();
     this.pump();
   }
 
@@ -339,6 +327,16 @@ export class TransferQueue {
     await this.journal?.close();
     await this.pool.close();
     for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /**
+   * Waits until every change made so far is in the journal file: handed to the OS, and with
+   * `sync`, fsynced too (otherwise fsync is batched once per second).
+   */
+  async flushJournal(sync = true): Promise<void> {
+    await this.ready;
+    if (sync) await this.journal?.flush();
+    else await this.journal?.written();
   }
 
   // ---------- loading ----------
@@ -632,13 +630,33 @@ export class TransferQueue {
     return false;
   }
 
+  private addOne(request: QueueRequest): string {
+    const record: QueueRecord = {
+      id: this.newId(),
+      direction: request.direction,
+      source: { location: request.source.location, path: request.source.path },
+      target: { location: request.target.location, path: request.target.path },
+      isDir: request.isDir ?? false,
+      size: request.size ?? null,
+      transferred: 0,
+      state: request.paused ? 'paused' : 'queued',
+      priority: request.priority ?? 3,
+      attempts: 0,
+      overwrite: request.overwrite ?? this.current.defaultOverwrite,
+      order: this.nextOrder++,
+      modified: request.modified ?? null,
+    };
+    this.insertRecord(record);
+    return record.id;
+  }
+
   // ---------- the one place state changes ----------
 
   private insertRecord(record: QueueRecord): void {
     this.items.set(record.id, record);
     this.account(record);
     this.journal?.append({ op: 'put', item: record });
-    this.upserts.set(record.id, record);
+    this.markChanged(record);
     if (record.state === 'queued') this.readyQueue.insert(record);
     this.summaryDirty = true;
     this.scheduleTick();
@@ -660,11 +678,23 @@ export class TransferQueue {
     this.unaccount(item);
     applyPatch(item, patch);
     this.account(item);
+    // A queued item that changed place needs a fresh entry in the ready heap (the old one goes stale).
+    if (
+      (patch.priority != null || patch.order != null) &&
+      item.state === 'queued' &&
+      !this.waiting.has(item.id)
+    )
+      this.readyQueue.insert(item);
     this.journal?.append({ op: 'set', id: item.id, set: patch });
-    this.upserts.set(item.id, item);
+    this.markChanged(item);
     this.summaryDirty = true;
     this.scheduleTick();
     this.checkIdle();
+  }
+
+  /** Remembers the item for the next `queue-items` batch; without listeners there is no batch to build. */
+  private markChanged(item: QueueRecord): void {
+    if (this.emitter.listenerCount('queue-items') > 0) this.upserts.set(item.id, item);
   }
 
   private requeue(item: QueueRecord, patch: RecordPatch): void {
@@ -700,7 +730,6 @@ export class TransferQueue {
     const order = item.order;
     this.update(item, { order: previous.order });
     this.update(previous, { order });
-    this.readyQueue.invalidate();
   }
 
   private pick(ids: string[]): QueueRecord[] {
@@ -768,7 +797,11 @@ export class TransferQueue {
         this.journal?.append({ op: 'set', id: item.id, set: { transferred } });
       }
     }
-    if (this.upserts.size > 0 || this.removed.length > 0) {
+    if (this.emitter.listenerCount('queue-items') === 0) {
+      // Nobody watches (the CLI, a bench): do not build 100,000 view objects for nobody.
+      this.upserts.clear();
+      this.removed = [];
+    } else if (this.upserts.size > 0 || this.removed.length > 0) {
       const items: TransferItem[] = [];
       for (const item of this.upserts.values()) items.push(toTransferItem(item));
       const removed = this.removed;

@@ -61,16 +61,16 @@ describe('ReadyQueue', () => {
     expect(q.peek((source) => source !== 'busy-site')?.id).toBe('free');
   });
 
-  it('follows order changes after invalidate', () => {
+  it('follows order changes once the moved item is inserted again', () => {
     const q = new ReadyQueue((i) => i.state === 'queued');
     const a = record('a', 1);
     const b = record('b', 2);
     q.insert(a);
     q.insert(b);
     b.order = -1;
-    q.invalidate();
+    q.insert(b);
     expect(q.peek(always)?.id).toBe('b');
-    expect([...q.ordered(3, 'site', 'local')].map((i) => i.id)).toEqual(['b', 'a']);
+    expect(q.ordered(3, 'site', 'local').map((i) => i.id)).toEqual(['b', 'a']);
   });
 
   it('ignores entries whose priority changed', () => {
