@@ -90,7 +90,12 @@ export function createSocketTransport(url: string): Transport {
 
   return {
     call(method: MethodName, args: unknown[]): Promise<ReplyMessage> {
-      const message: CallMessage = { t: 'call', id: nextId++, method, args };
+      // JSON writes a trailing undefined argument as null, which means something else to
+      // main (sites.save: null deletes the saved password; queue.pause rejects it): leave
+      // omitted arguments out, as Electron's IPC keeps them undefined.
+      let end = args.length;
+      while (end > 0 && args[end - 1] === undefined) end--;
+      const message: CallMessage = { t: 'call', id: nextId++, method, args: args.slice(0, end) };
       return new Promise<ReplyMessage>((resolve) => {
         pending.set(message.id, { resolve });
         if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));

@@ -4,8 +4,11 @@ import { DEFAULT_PORTS } from './quick-connect.js';
 /** What a tab says: a saved site's name, else `user@host[:port]` (main's label is a full URL). */
 export function sessionLabel(
   session: Pick<SessionInfo, 'label' | 'siteId' | 'user' | 'host' | 'port' | 'protocol'>,
+  siteNames?: ReadonlyMap<string, string>,
 ): string {
-  if (session.siteId || session.protocol === 'local') return session.label;
+  const siteName = session.siteId ? siteNames?.get(session.siteId) : undefined;
+  if (siteName) return siteName;
+  if (session.protocol === 'local') return session.label;
   const user = session.user && session.user !== 'anonymous' ? `${session.user}@` : '';
   const port = session.port && session.port !== DEFAULT_PORTS[session.protocol] ? `:${session.port}` : '';
   return `${user}${session.host}${port}`;

@@ -1,6 +1,6 @@
 import type { FerryErrorData } from '../../src-shared/errors.js';
 import type { FerryEvent } from '../../src-shared/events.js';
-import type { Listing, SessionInfo, Site, TransferItem } from '../../src-shared/model.js';
+import type { AppInfo, Listing, SessionInfo, Site, TransferItem } from '../../src-shared/model.js';
 import type { Prompt } from '../../src-shared/prompts.js';
 import { errorDataOf } from '../api/ferry-call-error.js';
 import type { FerryClient } from '../api/ferry-client.js';
@@ -35,6 +35,8 @@ export interface AppState {
   log: LogStore;
   toasts: Toasts;
   home: Store<string>;
+  /** Whether main can keep passwords in the OS keychain. */
+  keychain: Store<AppInfo['keychain']>;
   onListingChanged(listener: ListingListener): () => void;
   onTransferLanded(listener: LandedListener): () => void;
   /** Shows a failed call as a toast with the hint and the server's reply. */
@@ -88,6 +90,7 @@ export function createAppState(client: FerryClient): AppState {
     log: new LogStore(),
     toasts,
     home: createStore(''),
+    keychain: createStore<AppInfo['keychain']>('available'),
     onListingChanged(listener) {
       listingListeners.add(listener);
       return () => listingListeners.delete(listener);
@@ -118,6 +121,7 @@ export function createAppState(client: FerryClient): AppState {
         api['sites.list'](),
       ]);
       state.home.set(info.home);
+      state.keychain.set(info.keychain);
       const remote = sessions.filter((s) => s.id !== 'local');
       state.sessions.set(remote);
       const active = state.activeSessionId.get();
@@ -128,7 +132,12 @@ export function createAppState(client: FerryClient): AppState {
   };
 
   const handlers: { [K in FerryEvent['type']]: (event: Extract<FerryEvent, { type: K }>) => void } = {
-    session: (e) => state.sessions.set((list) => upsertSession(list, e.session)),
+    session: (e) => {
+      const isNew = e.session.id !== 'local' && !state.sessions.get().some((s) => s.id === e.session.id);
+      state.sessions.set((list) => upsertSession(list, e.session));
+      // Connections only start from this window's own actions: show a new one right away, while it connects.
+      if (isNew) state.activeSessionId.set(e.session.id);
+    },
     'session-closed': (e) => {
       state.sessions.set((list) => list.filter((s) => s.id !== e.sessionId));
       if (state.activeSessionId.get() === e.sessionId) {

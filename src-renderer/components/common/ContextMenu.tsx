@@ -26,6 +26,13 @@ export function ContextMenu({ x, y, label, items, onClose }: ContextMenuProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState({ left: x, top: y });
 
+  // Closing the menu returns focus where it was (the file list), so the keyboard keeps working.
+  // Captured here, before the first item takes focus below.
+  useLayoutEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    return () => previous?.focus();
+  }, []);
+
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useApp } from '../../hooks/app-context.js';
 import { useStore } from '../../hooks/use-store.js';
 import { sessionLabel } from '../../logic/session-label.js';
@@ -8,6 +9,8 @@ export function SessionTabs() {
   const app = useApp();
   const sessions = useStore(app.sessions);
   const active = useStore(app.activeSessionId);
+  const sites = useStore(app.sites);
+  const siteNames = useMemo(() => new Map(sites.map((s) => [s.id, s.name])), [sites]);
   if (sessions.length === 0) return null;
 
   const disconnect = (id: string): void => {
@@ -21,7 +24,7 @@ export function SessionTabs() {
   return (
     <div className="session-tabs" role="tablist" aria-label="Connections" data-testid="session-tabs">
       {sessions.map((s) => {
-        const label = sessionLabel(s);
+        const label = sessionLabel(s, siteNames);
         return (
           <div
             key={s.id}

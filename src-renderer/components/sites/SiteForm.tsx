@@ -10,6 +10,7 @@ import { DEFAULT_PORTS } from '../../logic/quick-connect.js';
 
 interface SiteFormProps {
   site: Site;
+  keychain: 'available' | 'unavailable';
   password: string;
   onChange: (site: Site) => void;
   onPassword: (password: string) => void;
@@ -33,7 +34,7 @@ function Field({ label, children, wide }: { label: string; children: ReactNode; 
 }
 
 /** The editable fields of one saved site. */
-export function SiteForm({ site, password, onChange, onPassword }: SiteFormProps) {
+export function SiteForm({ site, keychain, password, onChange, onPassword }: SiteFormProps) {
   const text = (key: 'name' | 'host' | 'user' | 'keyFile' | 'charset' | 'localDir' | 'remoteDir') =>
     ({
       value: site[key],
@@ -184,6 +185,12 @@ export function SiteForm({ site, password, onChange, onPassword }: SiteFormProps
           />
         </Field>
       </div>
+      {needsPassword && keychain === 'unavailable' && (
+        <p className="field-note" data-testid="site-no-keychain">
+          No system keychain is reachable, so Ferry cannot store this password safely; it may ask for it when
+          you connect.
+        </p>
+      )}
       {site.protocol === 'ftp-insecure' && (
         <p className="field-error">Plain FTP sends the password and files unencrypted.</p>
       )}

@@ -15,6 +15,7 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
   const api = app.client.api;
   const connect = useConnect();
   const sites = useStore(app.sites);
+  const keychain = useStore(app.keychain);
   const tree = useMemo(() => buildSiteTree(sites), [sites]);
   const [draft, setDraft] = useState<Site | null>(() => sites[0] ?? null);
   const [password, setPassword] = useState('');
@@ -172,6 +173,7 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
           <SiteForm
             key={draft.id}
             site={draft}
+            keychain={keychain}
             password={password}
             onChange={(site) => {
               setDraft(site);

@@ -24,6 +24,7 @@ function memoryKeyOf(session: SessionInfo): string {
 export function Workspace({ session, compare, sync }: WorkspaceProps) {
   const app = useApp();
   const home = useStore(app.home);
+  const sites = useStore(app.sites);
   const connected = session?.state === 'connected' ? session : null;
   const local = usePaneModel(home ? 'local' : null, home, 'local');
   const remote = usePaneModel(
@@ -55,7 +56,8 @@ export function Workspace({ session, compare, sync }: WorkspaceProps) {
   };
   const resize = (fraction: number): void => setSplit(Math.min(0.8, Math.max(0.2, fraction)));
 
-  const remoteTitle = connected ? `Remote — ${sessionLabel(connected)}` : 'Remote';
+  const siteNames = new Map(sites.map((s) => [s.id, s.name]));
+  const remoteTitle = connected ? `Remote — ${sessionLabel(connected, siteNames)}` : 'Remote';
   return (
     <div
       className="workspace"
