@@ -125,11 +125,24 @@ export class FtpFileSystem implements RemoteFileSystem {
   }
 
   download(path: string, sink: Writable, options?: TransferOptions): Promise<TransferResult> {
-    return this.use((s) => s.download(path, sink, options));
+    return this.use((s) => s.download(path, sink, this.withType(path, options)));
   }
 
   upload(source: Readable, path: string, options?: TransferOptions): Promise<TransferResult> {
-    return this.use((s) => s.upload(source, path, options));
+    return this.use((s) => s.upload(source, path, this.withType(path, options)));
+  }
+
+  /** TYPE A when asked, or when the site lists the file's extension as text; binary otherwise. */
+  private withType(path: string, options: TransferOptions = {}): TransferOptions {
+    if (options.ascii !== undefined || !this.target.asciiExtensions?.length) return options;
+    const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+    const dot = name.lastIndexOf('.');
+    if (dot <= 0) return options;
+    const extension = name.slice(dot + 1);
+    const listed = this.target.asciiExtensions.some(
+      (entry) => entry.replace(/^\*?\./, '').toLowerCase() === extension,
+    );
+    return listed ? { ...options, ascii: true } : options;
   }
 
   /** APPE: add `source` to the end of the remote file. */

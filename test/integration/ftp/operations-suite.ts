@@ -171,6 +171,26 @@ export function describeOperations(config: SuiteConfig): void {
       expect(await download(fs, remote('binary.txt'))).toEqual(binary);
     });
 
+    it("uses ASCII mode for the site's text extensions unless told otherwise", async () => {
+      const textFs = await connectTo(server, {
+        transferMode: config.mode,
+        asciiExtensions: ['txt', '.CSV'],
+        ...(config.protocol ? { protocol: config.protocol } : {}),
+      });
+      try {
+        await textFs.upload(bufferSource(Buffer.from('a\nb\n')), remote('table.csv'));
+        await textFs.upload(bufferSource(Buffer.from('a\nb\n')), remote('table.bin'));
+        await textFs.upload(bufferSource(Buffer.from('a\nb\n')), remote('forced.txt'), { ascii: false });
+        if (config.kind.startsWith('vsftpd')) {
+          expect(readFileSync(join(server.root, 'table.csv'), 'latin1')).toBe('a\r\nb\r\n');
+        }
+        expect(readFileSync(join(server.root, 'table.bin'), 'latin1')).toBe('a\nb\n');
+        expect(readFileSync(join(server.root, 'forced.txt'), 'latin1')).toBe('a\nb\n');
+      } finally {
+        await textFs.close();
+      }
+    });
+
     it('reads and sets modification times', async () => {
       await fs.upload(bufferSource(Buffer.from('t')), remote('timed.txt'));
       const when = new Date(Date.UTC(2020, 1, 3, 4, 5, 6));
