@@ -15,7 +15,8 @@ const DIR_MARKERS: ReadonlyMap<string, EntryType> = new Map<string, EntryType>([
  * IIS and other Windows servers in "MS-DOS" listing style, and FileZilla Server's old format:
  *   04-27-00  09:09PM       <DIR>          licensed
  *   11-15-2022  14:02                 1,234 readme.txt
- * Dates are MM-DD-YY or MM-DD-YYYY (DD-MM when the first number cannot be a month, YYYY-MM-DD too),
+ * Dates are MM-DD-YY or MM-DD-YYYY (DD-MM when the first number cannot be a month, DD.MM.YYYY with dots,
+ * YYYY-MM-DD too),
  * times are 12-hour with AM/PM (also `a`/`p` from old `dir`) or 24-hour.
  */
 export function parseDosLine(t: LineTokens): FileEntry | null {
@@ -32,6 +33,11 @@ export function parseDosLine(t: LineTokens): FileEntry | null {
     year = numbers[0] ?? 0;
     month = numbers[1] ?? 0;
     day = numbers[2] ?? 0;
+  } else if (separators[0] === 46 /* . */) {
+    // Dots are the European order (German, Russian Windows): DD.MM.YYYY.
+    day = numbers[0] ?? 0;
+    month = numbers[1] ?? 0;
+    year = expandYear(numbers[2] ?? 0);
   } else {
     month = numbers[0] ?? 0;
     day = numbers[1] ?? 0;
@@ -47,9 +53,12 @@ export function parseDosLine(t: LineTokens): FileEntry | null {
   const minute = numbers[1] ?? 0;
   let suffix = line.slice(numbersEnd, timeEnd).toUpperCase();
   index++;
-  if (suffix === '' && (t.text(index).toUpperCase() === 'AM' || t.text(index).toUpperCase() === 'PM')) {
-    suffix = t.text(index).toUpperCase();
-    index++;
+  if (suffix === '') {
+    const next = t.text(index).toUpperCase();
+    if (next === 'AM' || next === 'PM') {
+      suffix = next;
+      index++;
+    }
   }
   if (suffix === 'PM' || suffix === 'P') {
     if (hour > 12) return null;

@@ -46,6 +46,11 @@ const rows: Row[] = [
     expected: { name: 'day-first.txt', type: 'file', size: 99, modified: utc('2023-12-25 18:00') },
   },
   {
+    title: 'dotted European date is day first',
+    input: '05.11.2023  18:00       <DIR>          Dokumente',
+    expected: { name: 'Dokumente', type: 'dir', size: null, modified: utc('2023-11-05 18:00') },
+  },
+  {
     title: 'AM/PM as a separate field',
     input: '01-05-2023  08:30 PM   <DIR>   evening',
     expected: { name: 'evening', type: 'dir', size: null, modified: utc('2023-01-05 20:30') },
