@@ -134,11 +134,13 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
       verifiedBy = algorithm;
     }
   }
-  if (usePart) await target.rename(partPath(), targetPath);
   if (job.settings.preserveTimes && src.modified != null) {
-    // Best effort: many servers refuse MFMT, and a file that arrived intact is still done.
-    await target.setModified(targetPath, new Date(src.modified)).catch(() => {});
+    // Before the rename, so a file under its final name always has its final time too (a crash
+    // in between cannot leave one that looks unfinished). Best effort: many servers refuse MFMT,
+    // and a file that arrived intact is still done.
+    await target.setModified(partPath(), new Date(src.modified)).catch(() => {});
   }
+  if (usePart) await target.rename(partPath(), targetPath);
   return { kind: 'done', size: size ?? writtenSize ?? 0, verifiedBy };
 }
 
