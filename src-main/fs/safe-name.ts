@@ -38,6 +38,12 @@ export function unsafeNameReason(name: string, platform: NodeJS.Platform = proce
   return null;
 }
 
+/** The name quoted with control characters escaped, cut short: a hostile name must not flood the log. */
+function describeName(name: string): string {
+  const quoted = JSON.stringify(name.length > 200 ? name.slice(0, 200) : name);
+  return name.length > 200 ? `${quoted}… (${name.length} characters)` : quoted;
+}
+
 export function isSafeEntryName(name: string, platform: NodeJS.Platform = process.platform): boolean {
   return unsafeNameReason(name, platform) === null;
 }
@@ -50,7 +56,7 @@ export function assertSafeEntryName(
 ): void {
   const reason = unsafeNameReason(name, platform);
   if (reason !== null) {
-    throw new FerryError('PROTOCOL', `${context}: refused file name ${JSON.stringify(name)}: ${reason}`, {
+    throw new FerryError('PROTOCOL', `${context}: refused file name ${describeName(name)}: ${reason}`, {
       hint: HINT,
     });
   }
@@ -63,23 +69,15 @@ export function assertSafeEntryName(
  */
 export function joinInside(base: string, name: string, pathApi: path.PlatformPath = path): string {
   if (name.includes('\0')) {
-    throw new FerryError(
-      'PROTOCOL',
-      `refused file name ${JSON.stringify(name)}: it contains a NUL character`,
-      {
-        hint: HINT,
-      },
-    );
+    throw new FerryError('PROTOCOL', `refused file name ${describeName(name)}: it contains a NUL character`, {
+      hint: HINT,
+    });
   }
   // On Windows a colon means a drive ("C:x", relative to that drive's current folder) or an NTFS stream.
   if (pathApi.sep === '\\' && name.includes(':')) {
-    throw new FerryError(
-      'PROTOCOL',
-      `refused file name ${JSON.stringify(name)}: it names a drive or stream`,
-      {
-        hint: HINT,
-      },
-    );
+    throw new FerryError('PROTOCOL', `refused file name ${describeName(name)}: it names a drive or stream`, {
+      hint: HINT,
+    });
   }
   const root = pathApi.resolve(base);
   const joined = pathApi.resolve(root, name);
@@ -91,7 +89,7 @@ export function joinInside(base: string, name: string, pathApi: path.PlatformPat
     pathApi.isAbsolute(relative) ||
     pathApi.isAbsolute(name);
   if (escapes) {
-    throw new FerryError('PROTOCOL', `refused file name ${JSON.stringify(name)}: it leads outside ${root}`, {
+    throw new FerryError('PROTOCOL', `refused file name ${describeName(name)}: it leads outside ${root}`, {
       hint: HINT,
     });
   }

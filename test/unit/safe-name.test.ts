@@ -89,6 +89,12 @@ describe('assertSafeEntryName', () => {
     expect(() => assertSafeEntryName('a\nb', 'list', 'linux')).toThrow('"a\\nb"');
   });
 
+  it('cuts a very long name short in the message', () => {
+    expect(() => assertSafeEntryName('/'.repeat(100_000), 'list', 'linux')).toThrow(
+      /… \(100000 characters\)$/,
+    );
+  });
+
   it('passes fine names', () => {
     expect(() => assertSafeEntryName('отчёт.docx', 'list', 'linux')).not.toThrow();
   });
