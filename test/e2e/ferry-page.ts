@@ -41,6 +41,8 @@ export async function openFerry(prepareHome?: (home: string) => Promise<void>): 
   process.env.HOME = home;
   const web = await startWebApp();
   const page = await browser.newPage({ viewport: VIEWPORT });
+  // Everything here answers within a second or two on localhost; a missing control should fail fast.
+  page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
@@ -94,8 +96,17 @@ export async function quickConnect(page: Page, server: RunningServer, protocol: 
 /** Saves `test-results/<name>.png` at the page's 1280×800. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
-  // Toasts come and go on timers: hide them so screenshots show the state, not a transient.
+  // Toasts come and go on timers: dismissed, so screenshots show the state, not a transient.
+  await dismissToasts(page);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
+}
+
+/** A screenshot of the window as a test failed, named after the test, for reading the failure. */
+export async function failureShot(page: Page | undefined, testName: string): Promise<void> {
+  if (!page || page.isClosed()) return;
+  const name = testName.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `failed-${name}.png`) }).catch(() => {});
 }
 
 /** The error toasts on screen, as text, so a failure says what the app said. */

@@ -7,12 +7,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../harness/index.js';
 import { chromiumAvailable } from './browser.js';
 import {
   dismissToasts,
   errorToasts,
+  failureShot,
   openFerry,
   pane,
   quickConnect,
@@ -21,6 +22,7 @@ import {
   type FerryPage,
 } from './ferry-page.js';
 
+const POLL = { timeout: 15_000 };
 const PAYLOAD = randomBytes(2 * 1024 * 1024 + 123);
 
 describe.skipIf(!chromiumAvailable())('a plain FTP session in the GUI (vsftpd)', () => {
@@ -35,6 +37,10 @@ describe.skipIf(!chromiumAvailable())('a plain FTP session in the GUI (vsftpd)',
       await writeFile(path.join(home, 'upload.bin'), PAYLOAD);
       await mkdir(path.join(home, 'Downloads'));
     });
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await failureShot(ferry.page, context.task.name);
   });
 
   afterAll(async () => {
@@ -82,5 +88,206 @@ describe.skipIf(!chromiumAvailable())('a plain FTP session in the GUI (vsftpd)',
     expect(await errorToasts(page)).toEqual([]);
     await dismissToasts(page);
     await screenshot(page, 'e2e-connected-dual-pane');
+  });
+  it('overwrite prompt: skip keeps the remote file, overwrite replaces it', async () => {
+    const { page, home } = ferry;
+    const local = pane(page, 'local');
+    const remote = pane(page, 'remote');
+    const original = await sha256(server.localPath('upload.bin'));
+    const changed = randomBytes(PAYLOAD.length + 7);
+    await writeFile(path.join(home, 'upload.bin'), changed);
+    const dropOnRemote = async (): Promise<void> => {
+      const box = await remote.list.boundingBox();
+      if (!box) throw new Error('the remote list has no box');
+      await local.row('upload.bin').dragTo(remote.list, {
+        targetPosition: { x: box.width / 2, y: box.height - 40 },
+      });
+    };
+
+    await dropOnRemote();
+    const dialog = page.getByTestId('prompt-overwrite');
+    await dialog.waitFor();
+    await expect(dialog.innerText()).resolves.toContain('/upload.bin');
+    await dismissToasts(page);
+    await screenshot(page, 'e2e-overwrite-dialog');
+    await dialog.getByTestId('overwrite-skip').check();
+    await dialog.getByTestId('overwrite-ok').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page
+      .getByTestId('queue-list-done')
+      .locator('[data-state="skipped"][data-testid="queue-row-upload.bin"]')
+      .waitFor();
+    expect(await sha256(server.localPath('upload.bin'))).toBe(original);
+
+    await dropOnRemote();
+    await dialog.waitFor();
+    await dialog.getByTestId('overwrite-overwrite').check();
+    await dialog.getByTestId('overwrite-ok').click();
+    await page
+      .getByTestId('queue-list-done')
+      .locator('[data-state="done"][data-testid="queue-row-upload.bin"]')
+      .nth(2)
+      .waitFor();
+    expect(await sha256(server.localPath('upload.bin'))).toBe(await sha256(path.join(home, 'upload.bin')));
+    expect(await errorToasts(page)).toEqual([]);
+  });
+
+  it('remote pane: new folder (F7), rename (F2 and menu), chmod (octal), delete (confirmed), on disk', async () => {
+    const { page } = ferry;
+    const remote = pane(page, 'remote');
+
+    // New folder with F7.
+    await remote.row('readme.txt').click();
+    await page.keyboard.press('F7');
+    const mkdirDialog = page.getByTestId('dialog-mkdir');
+    await mkdirDialog.getByTestId('dialog-mkdir-input').fill('reports');
+    await page.keyboard.press('Enter');
+    await remote.row('reports').waitFor();
+    expect((await stat(server.localPath('reports'))).isDirectory()).toBe(true);
+
+    // Rename with F2, typed in place.
+    await remote.row('readme.txt').click();
+    await page.keyboard.press('F2');
+    const input = remote.root.getByTestId('rename-input');
+    await input.fill('notes.txt');
+    await input.press('Enter');
+    await remote.row('notes.txt').waitFor();
+    await expect(readFile(server.localPath('notes.txt'), 'utf8')).resolves.toBe('hello from vsftpd\n');
+    await expect(stat(server.localPath('readme.txt'))).rejects.toThrow();
+
+    // Rename from the context menu.
+    await remote.row('notes.txt').click({ button: 'right' });
+    await page.getByTestId('context-menu').getByTestId('menu-rename').click();
+    await input.fill('notes.md');
+    await input.press('Enter');
+    await remote.row('notes.md').waitFor();
+    expect((await stat(server.localPath('notes.md'))).isFile()).toBe(true);
+
+    // Permissions: the octal field drives the checkboxes.
+    await remote.row('notes.md').click({ button: 'right' });
+    await page.getByTestId('context-menu').getByTestId('menu-chmod').click();
+    const chmod = page.getByTestId('dialog-chmod');
+    await chmod.getByTestId('chmod-octal').fill('640');
+    expect(await chmod.getByTestId('chmod-owner-write').isChecked()).toBe(true);
+    expect(await chmod.getByTestId('chmod-group-read').isChecked()).toBe(true);
+    expect(await chmod.getByTestId('chmod-group-write').isChecked()).toBe(false);
+    expect(await chmod.getByTestId('chmod-other-read').isChecked()).toBe(false);
+    await screenshot(page, 'e2e-chmod-dialog');
+    await chmod.getByTestId('chmod-apply').click();
+    await chmod.waitFor({ state: 'detached' });
+    await remote.row('notes.md').getByText('rw-r-----').waitFor();
+    expect((await stat(server.localPath('notes.md'))).mode & 0o7777).toBe(0o640);
+
+    // Delete, confirmed.
+    await remote.row('reports').click();
+    await page.keyboard.press('Delete');
+    const confirm = page.getByTestId('dialog-confirm');
+    await expect(confirm.innerText()).resolves.toContain('reports');
+    await confirm.getByTestId('dialog-confirm-button').click();
+    await remote.row('reports').waitFor({ state: 'detached' });
+    await expect(stat(server.localPath('reports'))).rejects.toThrow();
+    expect(await errorToasts(page)).toEqual([]);
+  });
+  it('site manager: create, edit, connect, delete', async () => {
+    const { page, web } = ferry;
+    const manager = page.getByTestId('dialog-site-manager');
+    await page.getByTestId('open-site-manager').click();
+    await manager.getByTestId('site-new').click();
+    await manager.getByTestId('site-name').fill('Build server');
+    await manager.getByTestId('site-folder').fill('Work / Servers');
+    await manager.getByTestId('site-protocol').selectOption('ftp-insecure');
+    await manager.getByTestId('site-host').fill(server.host);
+    await manager.getByTestId('site-port').fill(String(server.port));
+    await manager.getByTestId('site-logonType').selectOption('normal');
+    await manager.getByTestId('site-user').fill(server.user);
+    await manager.getByTestId('site-password').fill(server.password);
+    await manager.getByTestId('site-save').click();
+    await manager.getByTestId('site-item-Build server').waitFor();
+    await expect
+      .poll(async () => (await web.app.api['sites.list']()).map((s) => s.name), POLL)
+      .toEqual(['Build server']);
+    const [created] = await web.app.api['sites.list']();
+    expect(created).toMatchObject({
+      folder: ['Work', 'Servers'],
+      protocol: 'ftp-insecure',
+      port: server.port,
+      user: server.user,
+      hasSecret: true,
+    });
+    await screenshot(page, 'e2e-site-manager');
+
+    // Edit: a new name and a default remote folder, saved.
+    await manager.getByTestId('site-name').fill('Build server (staging)');
+    await manager.getByTestId('site-remoteDir').fill('/incoming');
+    await manager.getByTestId('site-save').click();
+    await manager.getByTestId('site-item-Build server (staging)').waitFor();
+    await expect
+      .poll(async () => (await web.app.api['sites.list']())[0], POLL)
+      .toMatchObject({ id: created?.id, name: 'Build server (staging)', remoteDir: '/incoming' });
+
+    // Closed and opened again, the site is still there; connect opens it in a new tab.
+    await manager.getByTestId('site-close').click();
+    await manager.waitFor({ state: 'detached' });
+    await page.getByTestId('open-site-manager').click();
+    await manager.getByTestId('site-item-Build server (staging)').click();
+    const tabs = page.getByTestId('session-tabs').getByRole('tab');
+    const before = await tabs.count();
+    await manager.getByTestId('site-connect').click();
+    await manager.waitFor({ state: 'detached' });
+    await expect.poll(() => tabs.count(), POLL).toBe(before + 1);
+    await pane(page, 'remote').at('/incoming');
+    expect(await page.getByTestId('status-session').innerText()).toContain(`${server.user}@127.0.0.1`);
+
+    // Delete it; the open connection stays until its tab is closed.
+    await page.getByTestId('open-site-manager').click();
+    await manager.getByTestId('site-item-Build server (staging)').click();
+    await manager.getByTestId('site-delete').click();
+    await manager.getByTestId('site-item-Build server (staging)').waitFor({ state: 'detached' });
+    await expect.poll(() => web.app.api['sites.list'](), POLL).toEqual([]);
+    await manager.getByTestId('site-close').click();
+    await page.locator('[data-testid^="session-close-"]').last().click();
+    await expect.poll(() => tabs.count(), POLL).toBe(before);
+    await pane(page, 'remote').at('/');
+    expect(await errorToasts(page)).toEqual([]);
+  });
+
+  it('queue: a throttled upload shows progress and can be cancelled; the log masks the password', async () => {
+    const { page, web } = ferry;
+    const local = pane(page, 'local');
+    const remote = pane(page, 'remote');
+    await web.app.api['queue.settings']({ uploadLimit: 256 * 1024 });
+    try {
+      await local.row('upload.bin').dragTo(remote.row('incoming'));
+      await page.getByTestId('queue-tab-active').click();
+      const active = page.getByTestId('queue-list-active').getByTestId('queue-row-upload.bin');
+      await active.and(page.locator('[data-state="active"]')).waitFor();
+      await page.waitForFunction(
+        () =>
+          Number(
+            document
+              .querySelector('[data-testid="queue-list-active"] [role="progressbar"]')
+              ?.getAttribute('aria-valuenow') ?? 0,
+          ) >= 5,
+      );
+      await screenshot(page, 'e2e-queue-active');
+      await active.getByTestId('queue-cancel').click();
+      await active.waitFor({ state: 'detached' });
+    } finally {
+      await web.app.api['queue.settings']({ uploadLimit: 0 });
+    }
+    await page.getByTestId('queue-tab-done').click();
+    await screenshot(page, 'e2e-queue-done');
+
+    await page.getByTestId('queue-tab-log').click();
+    const log = page.getByTestId('log-view');
+    await log.locator('.log-line').first().waitFor();
+    await screenshot(page, 'e2e-log-tab');
+    await log.getByTestId('log-filter').fill('PASS');
+    await log.locator('.log-line').first().waitFor();
+    const text = await log.innerText();
+    expect(text).toContain('PASS');
+    expect(text).not.toContain(server.password);
+    await log.getByTestId('log-filter').fill('');
+    expect(await errorToasts(page)).toEqual([]);
   });
 });
