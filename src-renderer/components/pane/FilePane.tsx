@@ -173,7 +173,13 @@ export function FilePane(props: FilePaneProps) {
                   : 'This folder is empty'
         }
       />
-      <PaneFooter side={side} rows={rows} total={model.entries.length} selected={selection.selected} />
+      <PaneFooter
+        side={side}
+        comparing={comparison !== null}
+        rows={rows}
+        total={model.entries.length}
+        selected={selection.selected}
+      />
       {menu && (
         <ContextMenu
           x={menu.x}

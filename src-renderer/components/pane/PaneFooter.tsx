@@ -4,6 +4,8 @@ import { formatSize } from '../../logic/format.js';
 
 interface PaneFooterProps {
   side: string;
+  /** Shown while directory comparison is on: what the row colours mean. */
+  comparing: boolean;
   rows: readonly FileEntry[];
   total: number;
   selected: ReadonlySet<string>;
@@ -13,7 +15,7 @@ function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }
 
-export function PaneFooter({ side, rows, total, selected }: PaneFooterProps) {
+export function PaneFooter({ side, comparing, rows, total, selected }: PaneFooterProps) {
   const summary = useMemo(() => {
     let files = 0;
     let dirs = 0;
@@ -44,6 +46,14 @@ export function PaneFooter({ side, rows, total, selected }: PaneFooterProps) {
         </span>
       )}
       {hidden > 0 && <span className="muted">{hidden.toLocaleString()} hidden by the filter</span>}
+      {comparing && (
+        <span className="compare-legend" aria-label="Comparison colours">
+          <span className="swatch cmp-missing" /> missing
+          <span className="swatch cmp-newer" /> newer
+          <span className="swatch cmp-older" /> older
+          <span className="swatch cmp-size" /> size differs
+        </span>
+      )}
     </div>
   );
 }

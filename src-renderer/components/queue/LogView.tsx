@@ -1,6 +1,8 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useApp } from '../../hooks/app-context.js';
+import { useStore } from '../../hooks/use-store.js';
+import { sessionLabel } from '../../logic/session-label.js';
 import { formatTime } from '../../logic/format.js';
 import { maskSecrets } from '../../state/log-store.js';
 import { IconButton } from '../common/IconButton.js';
@@ -16,6 +18,9 @@ export function LogView() {
     (l) => app.log.subscribe(l),
     () => app.log.getLines(),
   );
+  const sessions = useStore(app.sessions);
+  // Lines name their session by id; show the tab's label (ids of closed sessions stay as they are).
+  const labels = useMemo(() => new Map(sessions.map((s) => [s.id, sessionLabel(s)])), [sessions]);
   const [filter, setFilter] = useState('');
   const deferred = useDeferredValue(filter.toLowerCase());
   const shown = useMemo(
@@ -42,7 +47,10 @@ export function LogView() {
 
   const copy = (): void => {
     const text = shown
-      .map((l) => `${formatTime(l.time)} ${l.sessionId} ${ARROWS[l.direction]} ${maskSecrets(l.text)}`)
+      .map(
+        (l) =>
+          `${formatTime(l.time)} ${labels.get(l.sessionId) ?? l.sessionId} ${ARROWS[l.direction]} ${maskSecrets(l.text)}`,
+      )
       .join('\n');
     navigator.clipboard.writeText(text).then(
       () => app.toasts.show({ kind: 'success', title: `Copied ${shown.length.toLocaleString()} log lines` }),
@@ -97,7 +105,9 @@ export function LogView() {
                 style={{ transform: `translateY(${v.start}px)` }}
               >
                 <span className="log-time">{formatTime(line.time)}</span>
-                <span className="log-session">{line.sessionId}</span>
+                <span className="log-session" title={line.sessionId}>
+                  {labels.get(line.sessionId) ?? line.sessionId}
+                </span>
                 <span className="log-dir">{ARROWS[line.direction]}</span>
                 <span className="log-text">{maskSecrets(line.text)}</span>
               </div>
