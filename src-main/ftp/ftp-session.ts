@@ -29,7 +29,9 @@ import { parseFeatures, type Features } from './features.js';
 import { parseListing, parseMlsd, parseMlsdLine } from './listing/index.js';
 import { replyError } from './reply-error.js';
 import type { FtpReply } from './reply-parser.js';
+import { formatFtpTime, parseFtpTime } from './ftp-time.js';
 import { parsePwdReply } from './pwd-reply.js';
+import { hashMethod, offeredHashes, parseHashReply } from './server-hash.js';
 
 export interface FtpSessionOptions {
   timeouts?: Partial<ControlTimeouts>;
@@ -45,13 +47,6 @@ export interface FtpSessionOptions {
 }
 
 type ListStrategy = 'MLSD' | 'LIST -a' | 'LIST' | 'NLST';
-
-const HASH_FEATURES: Readonly<Record<HashAlgorithm, { hashName: string; command: string }>> = {
-  sha256: { hashName: 'SHA-256', command: 'XSHA256' },
-  sha1: { hashName: 'SHA-1', command: 'XSHA1' },
-  md5: { hashName: 'MD5', command: 'XMD5' },
-  crc32: { hashName: 'CRC32', command: 'XCRC' },
-};
 
 export class FtpSession {
   private features: Features = new Map();
@@ -515,37 +510,26 @@ export class FtpSession {
   // ---------- hashes ----------
 
   hashAlgorithms(): HashAlgorithm[] {
-    const offered: HashAlgorithm[] = [];
-    const hashList = (this.features.get('HASH') ?? '').toUpperCase();
-    for (const [algorithm, names] of Object.entries(HASH_FEATURES) as [
-      HashAlgorithm,
-      (typeof HASH_FEATURES)[HashAlgorithm],
-    ][]) {
-      if (hashList.includes(names.hashName) || this.features.has(names.command)) offered.push(algorithm);
-    }
-    return offered;
+    return offeredHashes(this.features);
   }
 
-  /** HASH (draft-bryan-ftpext-hash) when offered, else the X… commands; null when unavailable. */
+  /** HASH when offered, else the X… command; null when the server offers neither. */
   hash(path: string, algorithm: HashAlgorithm): Promise<string | null> {
     return this.control.run(async () => {
-      const names = HASH_FEATURES[algorithm];
-      const hashList = (this.features.get('HASH') ?? '').toUpperCase();
+      const method = hashMethod(this.features, algorithm);
+      if (!method) return null;
       let reply: FtpReply;
-      if (hashList.includes(names.hashName)) {
-        if (this.hashChosen !== names.hashName) {
-          await this.control.expect(`OPTS HASH ${names.hashName}`, `Choosing ${names.hashName}`);
-          this.hashChosen = names.hashName;
+      if (method.kind === 'HASH') {
+        if (this.hashChosen !== method.hashName) {
+          await this.control.expect(`OPTS HASH ${method.hashName}`, `Choosing ${method.hashName}`);
+          this.hashChosen = method.hashName;
         }
         reply = await this.control.request(`HASH ${path}`);
-      } else if (this.features.has(names.command)) {
-        reply = await this.control.request(`${names.command} ${path}`);
       } else {
-        return null;
+        reply = await this.control.request(`${method.command} ${path}`);
       }
       if (reply.code >= 400) throw replyError(reply, `Hashing ${path}`);
-      const digest = /\b([0-9a-fA-F]{8,128})\b/.exec(reply.text.replace(/^[A-Z0-9-]+ \d+-\d+ /i, ''));
-      return digest ? digest[1]!.toLowerCase() : null;
+      return parseHashReply(reply);
     });
   }
 
@@ -614,24 +598,4 @@ function parentOf(path: string): string {
   const trimmed = path.replace(/\/+$/, '');
   const slash = trimmed.lastIndexOf('/');
   return slash <= 0 ? '/' : trimmed.slice(0, slash);
-}
-
-export function parseFtpTime(text: string): number | null {
-  const match = /^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(?:\.(\d{1,3}))?/.exec(text);
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s, ms] = match;
-  return Date.UTC(
-    Number(y),
-    Number(mo) - 1,
-    Number(d),
-    Number(h),
-    Number(mi),
-    Number(s),
-    Number((ms ?? '0').padEnd(3, '0')),
-  );
-}
-
-export function formatFtpTime(time: Date): string {
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${time.getUTCFullYear()}${pad(time.getUTCMonth() + 1)}${pad(time.getUTCDate())}${pad(time.getUTCHours())}${pad(time.getUTCMinutes())}${pad(time.getUTCSeconds())}`;
 }

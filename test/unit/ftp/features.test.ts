@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeatures } from '../../../src-main/ftp/features.js';
 import { parsePwdReply } from '../../../src-main/ftp/pwd-reply.js';
-import { formatFtpTime, parseFtpTime } from '../../../src-main/ftp/ftp-session.js';
+import { formatFtpTime, parseFtpTime } from '../../../src-main/ftp/ftp-time.js';
 
 describe('parseFeatures', () => {
   it('reads names and parameters', () => {
