@@ -11,6 +11,8 @@ import { FerryError } from '../../src-shared/errors.js';
 import type { ConnectionTarget, HostKeyInfo, SecurityInfo } from '../../src-shared/model.js';
 import type { ProtocolLogger } from '../core/protocol-log.js';
 import type { Prompter } from '../core/prompter.js';
+import { hostKeyAlgorithmOrder } from '../ssh/host-key-algorithms.js';
+import { readKnownHostsFiles } from '../ssh/known-hosts-store.js';
 import { parseSshConfig, resolveSshHost, type SshHostSettings } from '../ssh/ssh-config.js';
 import { AuthSequence } from './auth-sequence.js';
 import { verifyHostKey } from './host-key-verifier.js';
@@ -146,6 +148,11 @@ export async function connectSftp(target: ConnectionTarget, deps: SftpDeps): Pro
   let hostKeyError: FerryError | null = null;
   let cipher: string | undefined;
 
+  const knownHostsFiles = deps.userKnownHostsFile
+    ? [deps.knownHostsFile, deps.userKnownHostsFile]
+    : [deps.knownHostsFile];
+  const serverHostKey = hostKeyAlgorithmOrder(await readKnownHostsFiles(knownHostsFiles), host, port);
+
   logger.log('info', `Connecting to ${host}:${port} as ${user}`);
   timer.restart();
   try {
@@ -185,6 +192,7 @@ export async function connectSftp(target: ConnectionTarget, deps: SftpDeps): Pro
         keepaliveInterval: 15_000,
         keepaliveCountMax: 4,
         authHandler: auth.handler,
+        algorithms: { serverHostKey },
         hostVerifier: (key: Buffer, verify: (valid: boolean) => void) => {
           verifyHostKey(key, {
             host,
