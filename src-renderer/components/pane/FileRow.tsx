@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import type { FileEntry } from '../../../src-shared/model.js';
 import type { Comparison } from '../../logic/compare-directories.js';
 import { COLUMNS } from './columns.js';
@@ -36,6 +36,16 @@ const COMPARISON_LABEL: Record<Comparison, string> = {
 
 function RenameInput({ name, onDone }: { name: string; onDone: (to: string | null) => void }) {
   const [value, setValue] = useState(name);
+  const finished = useRef(false);
+  const finish = (input: HTMLInputElement, to: string | null, refocus: boolean): void => {
+    if (finished.current) return;
+    finished.current = true;
+    // Enter/Escape: give focus back to the list before the input goes away, so the keyboard
+    // carries on there (the blur this causes must not finish the rename a second time).
+    if (refocus) input.closest<HTMLElement>('[role="grid"]')?.focus();
+    onDone(to);
+  };
+  const result = (): string | null => (value.trim() && value !== name ? value.trim() : null);
   return (
     <input
       className="rename-input"
@@ -52,10 +62,10 @@ function RenameInput({ name, onDone }: { name: string; onDone: (to: string | nul
       onMouseDown={(e) => e.stopPropagation()}
       onKeyDown={(e) => {
         e.stopPropagation();
-        if (e.key === 'Enter') onDone(value.trim() && value !== name ? value.trim() : null);
-        if (e.key === 'Escape') onDone(null);
+        if (e.key === 'Enter') finish(e.currentTarget, result(), true);
+        if (e.key === 'Escape') finish(e.currentTarget, null, true);
       }}
-      onBlur={() => onDone(value.trim() && value !== name ? value.trim() : null)}
+      onBlur={(e) => finish(e.currentTarget, result(), false)}
     />
   );
 }

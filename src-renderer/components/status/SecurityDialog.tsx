@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../../src-shared/model.js';
+import { sessionLabel } from '../../logic/session-label.js';
 import { Icon } from '../common/Icon.js';
 import { Modal } from '../dialogs/Modal.js';
 import { CertificateDetails } from './CertificateDetails.js';
@@ -9,7 +10,7 @@ export function SecurityDialog({ session, onClose }: { session: SessionInfo; onC
   const security = session.security;
   return (
     <Modal
-      title={`Security of ${session.label}`}
+      title={`Security of ${sessionLabel(session)}`}
       testId="dialog-security"
       onClose={onClose}
       wide
