@@ -57,11 +57,18 @@ export async function moveCommand(context: CliContext, ref: string, newPath: str
 }
 
 export async function rawCommand(context: CliContext, ref: string, command: string): Promise<void> {
+  if (/^sftp:/i.test(ref)) throw notRaw();
   await withRemote(context, ref, async (fs) => {
-    if (!fs.raw) throw new FerryError('UNSUPPORTED', 'Raw commands are an FTP feature.');
+    if (!fs.raw) throw notRaw();
     const reply = await fs.raw(command);
     process.stdout.write(`${reply.code} ${reply.text}\n`);
     if (reply.code >= 400) process.exitCode = reply.code >= 500 ? 4 : 5;
+  });
+}
+
+function notRaw(): FerryError {
+  return new FerryError('INVALID_ARGUMENT', 'Raw commands are an FTP feature; SFTP has none.', {
+    hint: 'Use ferry ls, mkdir, mv or rm over SFTP.',
   });
 }
 

@@ -43,8 +43,12 @@ function queueOptions(command: Command): Command {
 
 type TransferOpts = TransferFlags & RecursiveFlags & { recursive?: boolean };
 
+/** The one context of this invocation, kept so that its errors are explained in its terms. */
+const invocation: { context: CliContext | null } = { context: null };
+
 function context(command: Command): CliContext {
-  return new CliContext(command.optsWithGlobals<RemoteOptions>());
+  invocation.context = new CliContext(command.optsWithGlobals<RemoteOptions>());
+  return invocation.context;
 }
 
 remoteOptions(program.command('ls <url>').description('list a folder').option('--json', 'print JSON')).action(
@@ -52,7 +56,11 @@ remoteOptions(program.command('ls <url>').description('list a folder').option('-
 );
 
 queueOptions(
-  remoteOptions(program.command('get <url> [local]').description('download a file (folders: see -r)')),
+  remoteOptions(
+    program
+      .command('get <url> [local]')
+      .description('download a file (LOCAL - writes it to stdout; folders: see -r)'),
+  ),
 )
   .option('--resume', 'continue a partial download (REST)')
   .option('--ascii', 'transfer as text (TYPE A) converting line endings')
@@ -96,7 +104,10 @@ remoteOptions(
   rawCommand(context(cmd), url, command),
 );
 
-registerSiteCommands(program, () => new CliContext({}));
+registerSiteCommands(program, () => {
+  invocation.context = new CliContext({});
+  return invocation.context;
+});
 
 try {
   await program.parseAsync(process.argv);
@@ -104,7 +115,7 @@ try {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : EXIT.usage;
   } else {
-    const data = toErrorData(error);
+    const data = invocation.context?.explain(error) ?? toErrorData(error);
     process.stderr.write(`ferry: ${data.message}\n`);
     if (data.reply) process.stderr.write(`  server said: ${data.reply.code} ${data.reply.text}\n`);
     if (data.hint) process.stderr.write(`  hint: ${data.hint}\n`);

@@ -64,6 +64,8 @@ export async function recursiveTransfer(
     ]);
   } else {
     process.stderr.write('Resuming the interrupted run of this command.\n');
+    // Items that failed last time get a fresh attempt: re-running is how the user retries them.
+    await queue.retry();
   }
   const display = compactProgress(queue);
   await queue.start();
@@ -74,9 +76,11 @@ export async function recursiveTransfer(
   const failed = items.filter((item) => item.state === 'failed');
   const files = items.filter((item) => !item.isDir);
   const done = files.filter((item) => item.state === 'done');
+  const skipped = files.filter((item) => item.state === 'skipped').length;
   const bytes = done.reduce((sum, item) => sum + (item.size ?? 0), 0);
+  const verified = done.some((i) => i.verifiedBy && i.verifiedBy !== 'size') ? ', hash-verified' : '';
   process.stderr.write(
-    `${done.length} file(s), ${formatBytes(bytes)} transferred${done.some((i) => i.verifiedBy && i.verifiedBy !== 'size') ? ', hash-verified' : ''}; ${failed.length} failed.\n`,
+    `${done.length} file(s), ${formatBytes(bytes)} transferred${verified}; ${skipped > 0 ? `${skipped} skipped (already there); ` : ''}${failed.length} failed.\n`,
   );
   if (failed.length > 0) {
     for (const item of failed)

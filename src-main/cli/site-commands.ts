@@ -1,11 +1,12 @@
 /** ferry sites ls | add | rm | import: the same sites.json and keychain the app uses. */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { FerryError } from '../../src-shared/errors.js';
 import type { Protocol } from '../../src-shared/model.js';
 import { PROTOCOLS } from '../../src-shared/model.js';
 import { parseRemoteUrl } from '../core/url.js';
-import { createSite, siteDisplayPath } from '../sites/index.js';
+import { createSite, siteDisplayPath, type SiteStore } from '../sites/index.js';
 import type { CliContext } from './cli-context.js';
 
 export function registerSiteCommands(program: Command, makeContext: () => CliContext): void {
@@ -33,10 +34,22 @@ export function registerSiteCommands(program: Command, makeContext: () => CliCon
     .command('add <name> <url>')
     .description('save a site; a password in the URL goes to the keychain, never to disk')
     .option('--folder <path>', 'folder, e.g. Work/Clients')
-    .action(async (name: string, url: string, opts: { folder?: string }) => {
-      const store = await makeContext().siteStore();
+    .option('-i, --identity <file>', 'SFTP: log in with this private key file')
+    .action(async (name: string, url: string, opts: { folder?: string; identity?: string }) => {
+      const context = makeContext();
+      const store = await context.siteStore();
       const { target, path } = parseRemoteUrl(url);
       const protocol: Protocol = PROTOCOLS.includes(target.protocol) ? target.protocol : 'ftp';
+      // Without a keychain the password would live only until this process exits: say so and
+      // save the site as "ask for the password" rather than pretend it was kept.
+      // With a key the site's secret would be the key's passphrase, never the login password.
+      const keep = !opts.identity && target.password !== undefined && (await context.keychainAvailable());
+      if (target.password !== undefined && !opts.identity && !keep) {
+        context.showKeychainNotice();
+        process.stderr.write(
+          'ferry: so the password is not saved; the site asks for it at a terminal, or give it in a URL.\n',
+        );
+      }
       const site = createSite({
         name,
         folder: opts.folder ? opts.folder.split('/').filter(Boolean) : [],
@@ -44,11 +57,14 @@ export function registerSiteCommands(program: Command, makeContext: () => CliCon
         host: target.host,
         ...(target.port ? { port: target.port } : {}),
         user: target.user ?? '',
-        logonType: target.user ? (target.password ? 'normal' : 'ask') : 'anonymous',
+        logonType: opts.identity ? 'key' : target.user ? (keep ? 'normal' : 'ask') : 'anonymous',
+        ...(opts.identity ? { keyFile: resolve(opts.identity) } : {}),
         remoteDir: path,
       });
-      const saved = await store.save(site, target.password ?? undefined);
-      process.stdout.write(`saved ${siteDisplayPath(saved)} (${saved.id})\n`);
+      const saved = await store.save(site, keep ? target.password : undefined);
+      process.stdout.write(
+        `saved ${siteDisplayPath(saved)} (${saved.id})${keep ? ', password in the keychain' : ''}\n`,
+      );
     });
 
   sites
@@ -67,16 +83,34 @@ export function registerSiteCommands(program: Command, makeContext: () => CliCon
     .command('import <file>')
     .description("import FileZilla's sitemanager.xml or an OpenSSH config file")
     .action(async (file: string) => {
-      const store = await makeContext().siteStore();
+      const context = makeContext();
+      const store = await context.siteStore();
       const text = await readFile(file, 'utf8');
+      const before = new Set(store.list().map((site) => site.id));
       const report = text.trimStart().startsWith('<')
         ? await store.importFileZilla(text)
         : await store.importOpenSsh(text);
+      const stranded = (await context.keychainAvailable()) ? [] : await forgetSessionSecrets(store, before);
       process.stdout.write(
-        `imported ${report.imported}, duplicates skipped ${report.duplicates}, passwords moved to the keychain ${report.secretsMoved}\n`,
+        `imported ${report.imported}, duplicates skipped ${report.duplicates}, passwords moved to the keychain ${report.secretsMoved - stranded.length}\n`,
       );
-      for (const name of report.needsPassword)
+      for (const name of [...report.needsPassword, ...stranded])
         process.stdout.write(`needs its password entered again: ${name}\n`);
+      if (stranded.length > 0) context.showKeychainNotice();
       for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
     });
+}
+
+/**
+ * With no keychain, the import put passwords in this process's memory: they die with it.
+ * Mark those sites as asking for the password instead, so the sites file tells the truth.
+ */
+async function forgetSessionSecrets(store: SiteStore, before: ReadonlySet<string>): Promise<string[]> {
+  const stranded: string[] = [];
+  for (const site of store.list()) {
+    if (before.has(site.id) || !site.hasSecret) continue;
+    await store.save({ ...site, logonType: site.logonType === 'normal' ? 'ask' : site.logonType }, null);
+    stranded.push(siteDisplayPath(site));
+  }
+  return stranded;
 }

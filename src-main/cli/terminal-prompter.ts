@@ -8,7 +8,7 @@ import { REFUSAL, type Prompt, type PromptAnswers } from '../../src-shared/promp
 import type { Prompter } from '../core/prompter.js';
 
 export class TerminalPrompter implements Prompter {
-  constructor(private readonly interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY)) {}
+  constructor(readonly interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY)) {}
 
   async ask<P extends Prompt>(prompt: P): Promise<PromptAnswers[P['kind']]> {
     if (!this.interactive) return REFUSAL[prompt.kind] as PromptAnswers[P['kind']];

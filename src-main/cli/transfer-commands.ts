@@ -29,6 +29,13 @@ export async function getCommand(
       throw new FerryError('INVALID_ARGUMENT', `${remotePath} is a folder.`, {
         hint: 'Use ferry get -r URL DIR for folders.',
       });
+    const ascii = flags.ascii ?? false;
+    if (local === '-') {
+      // To stdout: nothing to resume, and the count of bytes written is the size check.
+      const result = await fs.download(remotePath, process.stdout, { offset: 0, ascii });
+      if (!ascii) checkCount(remotePath, result.bytes, entry.size);
+      return;
+    }
     const target = await localTarget(local, path.posix.basename(remotePath));
     const existing = flags.resume ? await sizeOf(target) : 0;
     const offset = entry.size !== null && existing > 0 && existing < entry.size ? existing : 0;
@@ -40,13 +47,14 @@ export async function getCommand(
     const bar = new ProgressBar(path.basename(target), entry.size);
     const result = await fs.download(remotePath, sink, {
       offset,
-      ascii: flags.ascii ?? false,
+      ascii,
       onProgress: (bytes) => bar.update(offset + bytes),
     });
     bar.finish(offset + result.bytes);
-    if (!flags.ascii && entry.size !== null && target !== '/dev/null') {
-      await verifySize(target, entry.size);
-    }
+    if (ascii) return;
+    // A device or pipe (/dev/null, /dev/stdout) has no size to read back: check the count instead.
+    if (await isRegularFile(target)) await verifySize(target, entry.size);
+    else checkCount(remotePath, offset + result.bytes, entry.size);
   });
 }
 
@@ -102,7 +110,21 @@ async function sizeOf(file: string): Promise<number> {
   return (await stat(file).catch(() => null))?.size ?? 0;
 }
 
-async function verifySize(file: string, expected: number): Promise<void> {
+async function isRegularFile(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => null))?.isFile() ?? false;
+}
+
+function checkCount(remotePath: string, bytes: number, expected: number | null): void {
+  if (expected !== null && bytes !== expected) {
+    throw new FerryError(
+      'VERIFY_FAILED',
+      `${remotePath}: ${bytes} bytes arrived, the server said ${expected}.`,
+    );
+  }
+}
+
+async function verifySize(file: string, expected: number | null): Promise<void> {
+  if (expected === null) return;
   const size = await sizeOf(file);
   if (size !== expected) {
     throw new FerryError('VERIFY_FAILED', `${file} has ${size} bytes, the server said ${expected}.`, {
