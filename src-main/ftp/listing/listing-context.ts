@@ -6,4 +6,10 @@ export interface ListingContext {
   nowYear: number;
   /** Set by a PDS member header ("Name VV.MM …" or "Name Size TTR …") on z/OS; bare names follow. */
   mvsMembers: 'none' | 'text' | 'load';
+  /**
+   * Owner and group of the previous row: rows of one listing mostly share them, so the parsers reuse
+   * these strings instead of slicing new ones. Kept per call, so nothing outlives the listing.
+   */
+  lastOwner: string;
+  lastGroup: string;
 }

@@ -53,7 +53,13 @@ const tokens = new LineTokens();
 export function parseListing(text: string, options: ListingOptions = {}): FileEntry[] {
   const given = options.now?.getTime() ?? NaN;
   const now = Number.isFinite(given) ? given : Date.now();
-  const context: ListingContext = { now, nowYear: new Date(now).getUTCFullYear(), mvsMembers: 'none' };
+  const context: ListingContext = {
+    now,
+    nowYear: new Date(now).getUTCFullYear(),
+    mvsMembers: 'none',
+    lastOwner: '',
+    lastGroup: '',
+  };
   const entries: FileEntry[] = [];
   let preferred = 0;
   let lineStart = 0;

@@ -9,6 +9,7 @@ import { utcTime } from './utc-time.js';
  */
 export function parseMlsd(text: string): FileEntry[] {
   const entries: FileEntry[] = [];
+  const cache: RowCache = { owner: '', group: '' };
   const length = text.length;
   let start = 0;
   while (start < length) {
@@ -16,7 +17,7 @@ export function parseMlsd(text: string): FileEntry[] {
     if (end < 0) end = length;
     const next = end + 1;
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    const entry = end > start ? parseMlsdLine(text.slice(start, end)) : null;
+    const entry = end > start ? parseMlsdRow(text.slice(start, end), cache) : null;
     if (entry) entries.push(entry);
     start = next;
   }
@@ -78,9 +79,11 @@ function factKind(text: string, at: number, end: number): number {
   return 0;
 }
 
-// Rows of one reply mostly share owner and group: reuse the previous string instead of slicing a new one.
-let lastOwner = '';
-let lastGroup = '';
+/** Owner and group of the previous row of one reply: rows mostly share them, so their strings are reused. */
+interface RowCache {
+  owner: string;
+  group: string;
+}
 
 function sameOrSlice(text: string, start: number, end: number, previous: string): string {
   return end - start === previous.length && text.startsWith(previous, start)
@@ -99,6 +102,10 @@ function sameOrSlice(text: string, start: number, end: number, previous: string)
  * comes back as an 'unknown' entry so it is still shown.
  */
 export function parseMlsdLine(line: string): FileEntry | null {
+  return parseMlsdRow(line, { owner: '', group: '' });
+}
+
+function parseMlsdRow(line: string, cache: RowCache): FileEntry | null {
   const rowEnd = line.length;
   if (rowEnd === 0) return null;
   let factsStart = 0;
@@ -178,7 +185,7 @@ export function parseMlsdLine(line: string): FileEntry | null {
         // proftpd sends UNIX.owner as a uid and UNIX.ownername as the name; a name wins over a number.
         case FACT_OWNER:
           if (decimal(line, valueStart, end) === null)
-            ownerName = lastOwner = sameOrSlice(line, valueStart, end, lastOwner);
+            ownerName = cache.owner = sameOrSlice(line, valueStart, end, cache.owner);
           else ownerId = line.slice(valueStart, end);
           break;
         case FACT_UID:
@@ -186,7 +193,7 @@ export function parseMlsdLine(line: string): FileEntry | null {
           break;
         case FACT_GROUP:
           if (decimal(line, valueStart, end) === null)
-            groupName = lastGroup = sameOrSlice(line, valueStart, end, lastGroup);
+            groupName = cache.group = sameOrSlice(line, valueStart, end, cache.group);
           else groupId = line.slice(valueStart, end);
           break;
         case FACT_GID:

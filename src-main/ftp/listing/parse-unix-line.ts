@@ -86,8 +86,8 @@ export function parseUnixLine(t: LineTokens, context: ListingContext): FileEntry
   let group: string | undefined;
   let field = 1;
   if (field < sizeIndex && t.isDigits(field)) field++;
-  if (field < sizeIndex) owner = lastOwner = sameOrSlice(t, field++, lastOwner);
-  if (field === sizeIndex - 1) group = lastGroup = sameOrSlice(t, field, lastGroup);
+  if (field < sizeIndex) owner = context.lastOwner = sameOrSlice(t, field++, context.lastOwner);
+  if (field === sizeIndex - 1) group = context.lastGroup = sameOrSlice(t, field, context.lastGroup);
   // Windows-hosted servers print groups with spaces ("Domain Users").
   else if (field < sizeIndex) group = line.slice(t.start(field), t.end(sizeIndex - 1));
 
@@ -112,10 +112,7 @@ export function parseUnixLine(t: LineTokens, context: ListingContext): FileEntry
   return entry;
 }
 
-// Rows of one listing mostly share owner and group: reuse the previous string instead of slicing a new one.
-let lastOwner = '';
-let lastGroup = '';
-
+/** The field's text, or `previous` when the field holds the same characters (no new string). */
 function sameOrSlice(t: LineTokens, index: number, previous: string): string {
   const start = t.start(index);
   return t.length(index) === previous.length && t.line.startsWith(previous, start) ? previous : t.text(index);
