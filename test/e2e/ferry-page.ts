@@ -93,6 +93,33 @@ export async function quickConnect(page: Page, server: RunningServer, protocol: 
   await page.getByTestId('qc-connect').click();
 }
 
+/** Keyboard helpers: where focus is, Tab until it reaches a control, type-to-find. */
+export function keyboardOf(page: Page) {
+  let lastFindAt = -Infinity;
+  const focused = (): Promise<string | null> =>
+    page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+  return {
+    focused,
+    /** Presses Tab until the control with `testId` has focus (a bounded number of times). */
+    async tabTo(testId: string): Promise<void> {
+      for (let i = 0; i < 80; i++) {
+        if ((await focused()) === testId) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached ${testId}; focus is on ${await focused()}`);
+    },
+    /**
+     * Types a prefix into the focused list. Letters typed within 900 ms extend the previous
+     * prefix (TYPE_TO_FIND_RESET_MS), so a new search first waits out that pause, as a user does.
+     */
+    async find(prefix: string): Promise<void> {
+      await page.waitForFunction((since) => performance.now() - since > 950, lastFindAt);
+      await page.keyboard.type(prefix);
+      lastFindAt = await page.evaluate(() => performance.now());
+    },
+  };
+}
+
 /** Saves `test-results/<name>.png` at the page's 1280×800. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });

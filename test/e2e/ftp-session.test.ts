@@ -14,6 +14,7 @@ import {
   dismissToasts,
   errorToasts,
   failureShot,
+  keyboardOf,
   openFerry,
   pane,
   quickConnect,
@@ -289,5 +290,120 @@ describe.skipIf(!chromiumAvailable())('a plain FTP session in the GUI (vsftpd)',
     expect(text).not.toContain(server.password);
     await log.getByTestId('log-filter').fill('');
     expect(await errorToasts(page)).toEqual([]);
+  });
+  it('keyboard only: connect, Tab between panes, arrows, Enter, Backspace, type-to-find, F5, F7, F2, Delete', async () => {
+    const { page, home } = ferry;
+    const local = pane(page, 'local');
+    const remote = pane(page, 'remote');
+    const keys = keyboardOf(page);
+    await page.reload();
+    await local.at(home);
+
+    // Connect from the quick-connect bar, by keyboard alone: a second connection, in a new tab.
+    const tabs = page.getByTestId('session-tabs').getByRole('tab');
+    const before = await tabs.count();
+    await keys.tabTo('qc-protocol');
+    for (let i = 0; i < 5 && (await page.getByTestId('qc-protocol').inputValue()) !== 'ftp-insecure'; i++)
+      await page.keyboard.press('ArrowDown');
+    expect(await page.getByTestId('qc-protocol').inputValue()).toBe('ftp-insecure');
+    await keys.tabTo('qc-host');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(server.host);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(server.user);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(server.password);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(String(server.port));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => tabs.count(), POLL).toBe(before + 1);
+    await remote.row('notes.md').waitFor();
+
+    // The local list: arrows, Enter into a folder, Backspace back up.
+    await keys.tabTo('local-list');
+    await page.keyboard.press('ArrowDown');
+    await local.row('Downloads').and(page.locator('[aria-selected="true"]')).waitFor();
+    await page.keyboard.press('Enter');
+    await local.at(path.join(home, 'Downloads'));
+    await local.row('upload.bin').waitFor();
+    await page.keyboard.press('Backspace');
+    await local.at(home);
+
+    // Tab moves to the remote list.
+    await page.keyboard.press('Tab');
+    expect(await keys.focused()).toBe('remote-list');
+
+    // Type-to-find, then F2 renames in place.
+    await keys.find('notes');
+    await remote.row('notes.md').and(page.locator('[aria-selected="true"]')).waitFor();
+    await page.keyboard.press('F2');
+    expect(await keys.focused()).toBe('rename-input');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('renamed.md');
+    await page.keyboard.press('Enter');
+    await remote.row('renamed.md').waitFor();
+    expect((await stat(server.localPath('renamed.md'))).isFile()).toBe(true);
+    expect(await keys.focused()).toBe('remote-list');
+
+    // F7: a new folder, focused once made; Enter goes in, Backspace comes back.
+    await page.keyboard.press('F7');
+    expect(await keys.focused()).toBe('dialog-mkdir-input');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('kbd-folder');
+    await page.keyboard.press('Enter');
+    await remote.row('kbd-folder').and(page.locator('[aria-selected="true"]')).waitFor();
+    expect((await stat(server.localPath('kbd-folder'))).isDirectory()).toBe(true);
+    expect(await keys.focused()).toBe('remote-list');
+    await page.keyboard.press('Enter');
+    await remote.at('/kbd-folder');
+    await page.keyboard.press('Backspace');
+    await remote.at('/');
+
+    // F5 shows what changed on the server meanwhile; Enter on a file downloads it.
+    await server.writeFile('from-server.txt', 'made behind Ferry’s back\n');
+    await page.keyboard.press('F5');
+    await remote.row('from-server.txt').waitFor();
+    await keys.find('from');
+    await remote.row('from-server.txt').and(page.locator('[aria-selected="true"]')).waitFor();
+    await page.keyboard.press('Enter');
+    await local.row('from-server.txt').waitFor();
+    await expect(readFile(path.join(home, 'from-server.txt'), 'utf8')).resolves.toBe(
+      'made behind Ferry’s back\n',
+    );
+
+    // Delete asks first; Enter confirms.
+    await keys.find('kbd');
+    await remote.row('kbd-folder').and(page.locator('[aria-selected="true"]')).waitFor();
+    await page.keyboard.press('Delete');
+    await page.getByTestId('dialog-confirm').waitFor();
+    expect(await keys.focused()).toBe('dialog-confirm-button');
+    await page.keyboard.press('Enter');
+    await remote.row('kbd-folder').waitFor({ state: 'detached' });
+    await expect(stat(server.localPath('kbd-folder'))).rejects.toThrow();
+
+    await page.keyboard.press('Tab');
+    expect(await keys.focused()).toBe('local-list');
+    expect(await errorToasts(page)).toEqual([]);
+  });
+
+  it('dark theme follows the OS', async () => {
+    const { page } = ferry;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    try {
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const [r = 255, g = 255, b = 255] = (background.match(/\d+/g) ?? []).map(Number);
+      expect(r + g + b).toBeLessThan(3 * 100);
+      await screenshot(page, 'e2e-dark-theme');
+      await page.getByTestId('open-site-manager').click();
+      await page.getByTestId('dialog-site-manager').waitFor();
+      await screenshot(page, 'e2e-dark-site-manager');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('dialog-site-manager').waitFor({ state: 'detached' });
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+    expect(ferry.errors).toEqual([]);
   });
 });
