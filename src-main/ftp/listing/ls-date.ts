@@ -92,8 +92,9 @@ function finish(t: LineTokens, index: number, month: number, day: number, contex
   // `ls -T` (BSD) prints seconds and then the year: Jan  1 12:34:56 2020
   if (clockHadSeconds && third + 1 <= lastForDate) {
     const fullYear = readYear(t, third + 1);
-    if (fullYear > 0)
+    if (fullYear > 0) {
       return setDate(utcTime(fullYear, month, day, clockHour, clockMinute, clockSecond), third + 1);
+    }
   }
   const time = timeWithoutYear(context.now, context.nowYear, month, day, clockHour, clockMinute);
   return setDate(time === null ? null : time + clockSecond * 1000, third);

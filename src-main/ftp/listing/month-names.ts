@@ -2,117 +2,28 @@
  * Month abbreviations `ls` prints under the locales FTP servers run with in practice.
  * Servers started from a localized shell send these untranslated, so the client has to know them.
  * Keys are lower case without a trailing dot ("janv." and "Mär" both appear in the wild).
+ * One row per month, January first: English, German, French, Spanish, Italian, Dutch, Swedish,
+ * Portuguese, Polish and Russian spellings.
  */
-const NAMES: ReadonlyArray<readonly [number, readonly string[]]> = [
-  [
-    1,
-    [
-      'jan',
-      'january',
-      'janv',
-      'janvier',
-      'jän',
-      'jänner',
-      'januar',
-      'ene',
-      'enero',
-      'gen',
-      'gennaio',
-      'januari',
-      'sty',
-      'янв',
-      'января',
-      'январь',
-    ],
-  ],
-  [
-    2,
-    [
-      'feb',
-      'february',
-      'févr',
-      'fevr',
-      'fév',
-      'février',
-      'februar',
-      'febrero',
-      'febbraio',
-      'februari',
-      'fev',
-      'lut',
-      'фев',
-      'февраля',
-      'февраль',
-    ],
-  ],
-  [
-    3,
-    ['mar', 'march', 'mär', 'mrz', 'märz', 'mars', 'marzo', 'mrt', 'maart', 'mars', 'мар', 'марта', 'март'],
-  ],
-  [4, ['apr', 'april', 'avr', 'avril', 'abr', 'abril', 'aprile', 'kwi', 'апр', 'апреля', 'апрель']],
-  [5, ['may', 'mai', 'mayo', 'mag', 'maggio', 'mei', 'maj', 'май', 'мая']],
-  [6, ['jun', 'june', 'juin', 'juni', 'junio', 'giu', 'giugno', 'cze', 'июн', 'июня', 'июнь']],
-  [7, ['jul', 'july', 'juil', 'juillet', 'juli', 'julio', 'lug', 'luglio', 'lip', 'июл', 'июля', 'июль']],
-  [8, ['aug', 'august', 'août', 'aout', 'ago', 'agosto', 'augustus', 'sie', 'авг', 'августа', 'август']],
-  [
-    9,
-    [
-      'sep',
-      'sept',
-      'september',
-      'septembre',
-      'septiembre',
-      'set',
-      'settembre',
-      'wrz',
-      'сен',
-      'сент',
-      'сентября',
-      'сентябрь',
-    ],
-  ],
-  [
-    10,
-    [
-      'oct',
-      'october',
-      'octobre',
-      'okt',
-      'oktober',
-      'octubre',
-      'ott',
-      'ottobre',
-      'out',
-      'paź',
-      'окт',
-      'октября',
-      'октябрь',
-    ],
-  ],
-  [11, ['nov', 'november', 'novembre', 'noviembre', 'lis', 'ноя', 'нояб', 'ноября', 'ноябрь']],
-  [
-    12,
-    [
-      'dec',
-      'december',
-      'déc',
-      'décembre',
-      'dez',
-      'dezember',
-      'dic',
-      'diciembre',
-      'dicembre',
-      'gru',
-      'дек',
-      'декабря',
-      'декабрь',
-    ],
-  ],
+const NAMES: readonly string[] = [
+  'jan january jän jänner januar janv janvier ene enero gen gennaio januari sty янв января январь',
+  'feb february februar févr fevr fév février febrero febbraio februari fev lut фев февраля февраль',
+  'mar march mär mrz märz mars marzo mrt maart мар марта март',
+  'apr april avr avril abr abril aprile kwi апр апреля апрель',
+  'may mai mayo mag maggio mei maj май мая',
+  'jun june juni juin junio giu giugno cze июн июня июнь',
+  'jul july juli juil juillet julio lug luglio lip июл июля июль',
+  'aug august août aout ago agosto augustus sie авг августа август',
+  'sep sept september septembre septiembre set settembre wrz сен сент сентября сентябрь',
+  'oct october okt oktober octobre octubre ott ottobre out paź окт октября октябрь',
+  'nov november novembre noviembre lis ноя нояб ноября ноябрь',
+  'dec december dez dezember déc décembre dic diciembre dicembre gru дек декабря декабрь',
 ];
 
 const MONTHS = new Map<string, number>();
-for (const [month, names] of NAMES) {
-  for (const name of names) {
+for (const [index, names] of NAMES.entries()) {
+  const month = index + 1;
+  for (const name of names.split(' ')) {
     MONTHS.set(name, month);
     // Precomposed and decomposed accents both occur depending on the server's libc.
     MONTHS.set(name.normalize('NFD'), month);
@@ -123,8 +34,9 @@ for (let month = 1; month <= 12; month++) MONTHS.set(`${month}月`, month);
 /** Three ASCII letters packed into a number: the common case looked up without allocating a string. */
 const ASCII3 = new Map<number, number>();
 for (const [name, month] of MONTHS) {
-  if (name.length === 3 && /^[a-z]{3}$/.test(name))
+  if (name.length === 3 && /^[a-z]{3}$/.test(name)) {
     ASCII3.set(pack(name.charCodeAt(0), name.charCodeAt(1), name.charCodeAt(2)), month);
+  }
 }
 
 function pack(a: number, b: number, c: number): number {
