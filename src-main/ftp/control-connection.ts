@@ -234,7 +234,7 @@ export class ControlConnection {
       return;
     }
     for (const reply of replies) {
-      this.options.logger.log('received', `${reply.code} ${reply.text}`);
+      this.logReply(reply);
       const waiter = this.waiter;
       if (waiter) {
         this.waiter = null;
@@ -246,6 +246,21 @@ export class ControlConnection {
       }
     }
   };
+
+  /** One log line per reply line, as the server wrote them (`211-Features:` … `211 End`). */
+  private logReply(reply: FtpReply): void {
+    const lines = reply.text.split('\n');
+    const last = lines.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const text =
+        i === 0
+          ? `${reply.code}${last === 0 ? ' ' : '-'}${lines[0]}`
+          : i === last
+            ? `${reply.code} ${lines[i]}`
+            : lines[i];
+      this.options.logger.log('received', text as string);
+    }
+  }
 
   private readonly onError = (error: Error): void => {
     this.destroy(
