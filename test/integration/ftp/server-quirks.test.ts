@@ -158,3 +158,19 @@ it('STOU returns the name the server chose', async () => {
   const result = await fs.uploadUnique(bufferSource(Buffer.from('unique')));
   expect(result).toEqual({ bytes: 6, name: '/incoming/u.0001' });
 });
+
+it('FXP refused by the destination is a clear UNSUPPORTED error, and both sessions stay usable', async () => {
+  const source = await connect(() => false);
+  const destination = await connect((verb, _argument, session) => {
+    if (verb === 'PASV') {
+      session.reply('502 PASV disabled for server-to-server transfers');
+      return true;
+    }
+    return false;
+  });
+  const error = await source.fs.fxpTo('/a', destination.fs, '/b').catch((caught: unknown) => caught);
+  expect(error).toMatchObject({ code: 'UNSUPPORTED', reply: { code: 502 } });
+  expect((error as Error).message).toMatch(/FXP.*destination refused passive mode/);
+  expect((await source.fs.raw('NOOP')).code).toBe(200);
+  expect((await destination.fs.raw('NOOP')).code).toBe(200);
+});
