@@ -41,6 +41,7 @@ const PATHS = {
   filter: 'M3 5h18l-7 8v6l-4 2v-8z',
   arrowTop: 'M5 4h14M12 20V9M6 14l6-6 6 6',
   arrowBottom: 'M5 20h14M12 4v11M6 10l6 6 6-6',
+  tree: 'M4 4h6v5H4zM14 10h6v5h-6zM14 17h6v4h-6zM7 9v10h7M7 12.5h7',
   eraser: 'M7 21h10M5 15l9-9 5 5-9 9H7z',
 } as const;
 

@@ -15,6 +15,7 @@ import { DRAG_MIME, decodeDragPayload, encodeDragPayload } from '../../logic/tra
 import { ContextMenu } from '../common/ContextMenu.js';
 import { DEFAULT_WIDTHS } from './columns.js';
 import { FileList } from './FileList.js';
+import { FolderTree } from './FolderTree.js';
 import { PaneFooter } from './PaneFooter.js';
 import { PaneHeader } from './PaneHeader.js';
 import { paneMenu } from './pane-menu.js';
@@ -43,6 +44,7 @@ export function FilePane(props: FilePaneProps) {
   const { side, title, model, other, session, comparison, listRef, onOpenFolder, onUp } = props;
   const [sort, setSort] = usePersistentState<SortSpec>(`sort.${side}`, DEFAULT_SORT);
   const [widths, setWidths] = usePersistentState<number[]>(`columns.${side}`, DEFAULT_WIDTHS);
+  const [showTree, setShowTree] = usePersistentState(`tree.${side}`, false);
   const [filter, setFilter] = useState('');
   // Selection and inline rename belong to one folder: another folder starts with none.
   const [picked, setPicked] = useState<{ where: string; selection: Selection }>({
@@ -128,51 +130,68 @@ export function FilePane(props: FilePaneProps) {
         onFilter={setFilter}
         onUp={onUp}
         disabled={!connected}
+        showTree={showTree}
+        onShowTree={setShowTree}
       />
-      <FileList
-        side={side}
-        label={`${title} files`}
-        rows={rows}
-        selection={selection}
-        onSelection={setSelection}
-        sort={sort}
-        onSort={(key) => setSort(toggleSort(sort, key))}
-        widths={widths}
-        onWidths={setWidths}
-        comparison={comparison}
-        renaming={renaming}
-        onRenameDone={(from, to) => {
-          setRenaming(null);
-          if (to) actions.rename(from, to);
-        }}
-        onActivate={open}
-        onCommand={onCommand}
-        onContextMenu={(x, y) => connected && setMenu({ x, y })}
-        onDragRows={(event, dragged) => {
-          if (!model.sessionId) return;
-          const payload = encodeDragPayload({ sessionId: model.sessionId, dir: model.path, names: dragged });
-          event.dataTransfer.setData(DRAG_MIME, payload);
-          event.dataTransfer.setData('text/plain', dragged.join('\n'));
-          event.dataTransfer.effectAllowed = 'copy';
-        }}
-        onDropRows={(event, folder) => {
-          const payload = decodeDragPayload(event.dataTransfer.getData(DRAG_MIME));
-          if (payload && payload.sessionId !== model.sessionId) actions.dropFrom(payload, folder);
-        }}
-        listRef={listRef}
-        emptyIcon={!connected ? 'server' : model.error ? 'warning' : model.loading ? 'refresh' : 'folder'}
-        emptyText={
-          !connected
-            ? (props.emptyText ?? 'Not connected')
-            : model.error
-              ? model.error.message
-              : model.loading
-                ? 'Loading…'
-                : filter
-                  ? 'Nothing matches the filter'
-                  : 'This folder is empty'
-        }
-      />
+      <div className="pane-body">
+        {showTree && model.sessionId && model.path && (
+          <FolderTree
+            side={side}
+            sessionId={model.sessionId}
+            path={model.path}
+            entries={model.entries}
+            onNavigate={model.navigate}
+          />
+        )}
+        <FileList
+          side={side}
+          label={`${title} files`}
+          rows={rows}
+          selection={selection}
+          onSelection={setSelection}
+          sort={sort}
+          onSort={(key) => setSort(toggleSort(sort, key))}
+          widths={widths}
+          onWidths={setWidths}
+          comparison={comparison}
+          renaming={renaming}
+          onRenameDone={(from, to) => {
+            setRenaming(null);
+            if (to) actions.rename(from, to);
+          }}
+          onActivate={open}
+          onCommand={onCommand}
+          onContextMenu={(x, y) => connected && setMenu({ x, y })}
+          onDragRows={(event, dragged) => {
+            if (!model.sessionId) return;
+            const payload = encodeDragPayload({
+              sessionId: model.sessionId,
+              dir: model.path,
+              names: dragged,
+            });
+            event.dataTransfer.setData(DRAG_MIME, payload);
+            event.dataTransfer.setData('text/plain', dragged.join('\n'));
+            event.dataTransfer.effectAllowed = 'copy';
+          }}
+          onDropRows={(event, folder) => {
+            const payload = decodeDragPayload(event.dataTransfer.getData(DRAG_MIME));
+            if (payload && payload.sessionId !== model.sessionId) actions.dropFrom(payload, folder);
+          }}
+          listRef={listRef}
+          emptyIcon={!connected ? 'server' : model.error ? 'warning' : model.loading ? 'refresh' : 'folder'}
+          emptyText={
+            !connected
+              ? (props.emptyText ?? 'Not connected')
+              : model.error
+                ? model.error.message
+                : model.loading
+                  ? 'Loading…'
+                  : filter
+                    ? 'Nothing matches the filter'
+                    : 'This folder is empty'
+          }
+        />
+      </div>
       <PaneFooter
         side={side}
         comparing={comparison !== null}

@@ -11,9 +11,12 @@ interface PaneHeaderProps {
   onFilter: (value: string) => void;
   onUp: () => void;
   disabled: boolean;
+  showTree: boolean;
+  onShowTree: (show: boolean) => void;
 }
 
-export function PaneHeader({ side, title, model, filter, onFilter, onUp, disabled }: PaneHeaderProps) {
+export function PaneHeader(props: PaneHeaderProps) {
+  const { side, title, model, filter, onFilter, onUp, disabled, showTree, onShowTree } = props;
   return (
     <div className="pane-header">
       <div className="pane-title-row">
@@ -22,6 +25,15 @@ export function PaneHeader({ side, title, model, filter, onFilter, onUp, disable
           <span>{title}</span>
         </h2>
         <div className="pane-nav" role="toolbar" aria-label={`${title} navigation`}>
+          <IconButton
+            icon="tree"
+            label="Folder tree"
+            pressed={showTree}
+            disabled={disabled}
+            onClick={() => onShowTree(!showTree)}
+            className="btn-toggle"
+            data-testid={`${side}-toggle-tree`}
+          />
           <IconButton
             icon="back"
             label="Back"
