@@ -29,6 +29,19 @@ export function App() {
     void app.run('Could not load Ferry’s state', () => app.refreshAll());
   }, [app]);
 
+  // A file dropped outside a file list must not make the window navigate away to it.
+  useEffect(() => {
+    const swallow = (event: DragEvent): void => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    window.addEventListener('dragover', swallow);
+    window.addEventListener('drop', swallow);
+    return () => {
+      window.removeEventListener('dragover', swallow);
+      window.removeEventListener('drop', swallow);
+    };
+  }, []);
+
   const openSiteManager = (): void => openDialog((close) => <SiteManager onClose={close} />);
   const clampHeight = (h: number): number => Math.max(90, Math.min(window.innerHeight - 260, h));
 

@@ -37,6 +37,12 @@ export interface FileListProps {
   emptyIcon: IconName;
 }
 
+/** Rows from the other pane, or files from the OS (uploads, where the desktop shell can name them). */
+function acceptsDrop(event: React.DragEvent): boolean {
+  const types = event.dataTransfer.types;
+  return types.includes(DRAG_MIME) || types.includes('Files');
+}
+
 function folderUnder(event: React.DragEvent): string | null {
   const row = (event.target as HTMLElement).closest<HTMLElement>('[data-name]');
   return row && row.dataset.type === 'dir' ? (row.dataset.name ?? null) : null;
@@ -143,7 +149,7 @@ export function FileList(props: FileListProps) {
         props.onContextMenu(event.clientX, event.clientY);
       }}
       onDragOver={(event) => {
-        if (!event.dataTransfer.types.includes(DRAG_MIME)) return;
+        if (!acceptsDrop(event)) return;
         event.preventDefault();
         event.dataTransfer.dropEffect = 'copy';
         const folder = folderUnder(event);
@@ -154,7 +160,7 @@ export function FileList(props: FileListProps) {
       }}
       onDrop={(event) => {
         setDropFolder(undefined);
-        if (!event.dataTransfer.types.includes(DRAG_MIME)) return;
+        if (!acceptsDrop(event)) return;
         event.preventDefault();
         props.onDropRows(event, folderUnder(event));
       }}

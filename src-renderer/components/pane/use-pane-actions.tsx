@@ -1,6 +1,8 @@
 import type { FileEntry, SessionInfo } from '../../../src-shared/model.js';
 import { useApp } from '../../hooks/app-context.js';
-import { joinPath } from '../../logic/paths.js';
+import type { EnqueueRequest } from '../../../src-shared/contract.js';
+import { pathsOfDroppedFiles } from '../../api/os-drop.js';
+import { baseName, joinPath } from '../../logic/paths.js';
 import { modeFromPermissions } from '../../logic/permissions.js';
 import { planTransfers, type DragPayload } from '../../logic/transfer-plan.js';
 import { urlOf } from '../../logic/url-of.js';
@@ -13,6 +15,8 @@ import type { PaneModel } from './use-pane-model.js';
 export interface PaneActions {
   transfer(names: string[], options?: { paused?: boolean }): void;
   dropFrom(payload: DragPayload, folder: string | null): void;
+  /** Files dragged in from the OS: uploads into this (remote) pane. */
+  dropOsFiles(files: FileList, folder: string | null): void;
   remove(names: string[]): void;
   mkdir(onCreated: (name: string) => void): void;
   rename(from: string, to: string): void;
@@ -78,6 +82,34 @@ export function usePaneActions(pane: PaneModel, other: PaneModel, session: Sessi
     dropFrom(payload, folder) {
       const dir = folder ? joinPath(pane.path, folder) : pane.path;
       enqueue({ sessionId: payload.sessionId, dir: payload.dir }, payload.names, { sessionId, dir }, false);
+    },
+    dropOsFiles(files, folder) {
+      if (!sessionId || sessionId === 'local' || files.length === 0) return;
+      const paths = pathsOfDroppedFiles(files);
+      if (!paths) {
+        app.toasts.show({
+          kind: 'info',
+          title: 'Drag files in from the local pane',
+          detail: 'In the browser Ferry cannot see where a dropped file lives on disk; the desktop app can.',
+        });
+        return;
+      }
+      const dir = folder ? joinPath(pane.path, folder) : pane.path;
+      const requests = paths.map((p): EnqueueRequest => ({
+        direction: 'upload',
+        sessionId,
+        sourcePath: p,
+        targetPath: joinPath(dir, baseName(p)),
+      }));
+      if (requests.length === 0) return;
+      void app.run('Could not add to the queue', async () => {
+        await api['queue.add'](requests);
+        await api['queue.start']();
+        app.toasts.show({
+          kind: 'success',
+          title: `Uploading ${requests.length === 1 ? `“${baseName(paths[0] ?? '')}”` : `${requests.length} items`}`,
+        });
+      });
     },
     remove(names) {
       if (!sessionId || names.length === 0) return;
