@@ -35,6 +35,8 @@ export interface FileJob {
   /** Writing starts now: the offset, the source size, and the (possibly renamed) target path. */
   begin(offset: number, size: number | null, modified: number | null, targetPath: string): void;
   verifying(): void;
+  /** The source server is no longer needed for this file (a download in its local phase). */
+  remoteDone?(): void;
 }
 
 export type FileOutcome =
@@ -62,8 +64,10 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   const partPath = () => (usePart ? `${targetPath}.part` : targetPath);
 
   let offset = 0;
-  const existing = firstTry && item.targetAbsent ? null : await target.stat(targetPath);
-  const part = usePart ? await target.stat(partPath()) : null;
+  // A folder Ferry has just created holds neither the target nor a .part of it.
+  const fresh = firstTry && item.targetAbsent === true;
+  const existing = fresh ? null : await target.stat(targetPath);
+  const part = usePart && !fresh ? await target.stat(partPath()) : null;
 
   if (item.begun) {
     // Our own partial work from an earlier attempt or before a crash: continue it, never ask.
@@ -107,6 +111,16 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   await pipe(job, partPath(), offset, digest);
 
   job.verifying();
+  // The server's side of the verification first, so a download can hand its connection to the
+  // next item while the local checks, the time and the rename happen.
+  let expected: string | null = null;
+  if (digest && algorithm) {
+    const remote = item.direction === 'download' ? source : target;
+    const remotePath = item.direction === 'download' ? item.source.path : partPath();
+    expected = await remote.hash(remotePath, algorithm).catch(() => null);
+  }
+  if (item.direction === 'download' && usePart) job.remoteDone?.();
+
   const writtenSize = await sizeOf(target, partPath());
   if (size != null && writtenSize !== size) {
     throw new FerryError('VERIFY_FAILED', `${targetPath} has ${writtenSize ?? 0} bytes instead of ${size}.`, {
@@ -115,24 +129,19 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
     });
   }
   let verifiedBy = 'size';
-  if (digest && algorithm) {
-    const remote = item.direction === 'download' ? source : target;
-    const remotePath = item.direction === 'download' ? item.source.path : partPath();
-    const expected = await remote.hash(remotePath, algorithm).catch(() => null);
-    if (expected) {
-      const actual = digest.hex();
-      if (expected.toLowerCase() !== actual) {
-        throw new FerryError(
-          'VERIFY_FAILED',
-          `${targetPath}: ${algorithm} differs (${actual} here, ${expected} there).`,
-          {
-            hint: 'The file was damaged on the way; it is retried from the start.',
-            retryable: true,
-          },
-        );
-      }
-      verifiedBy = algorithm;
+  if (digest && algorithm && expected) {
+    const actual = digest.hex();
+    if (expected.toLowerCase() !== actual) {
+      throw new FerryError(
+        'VERIFY_FAILED',
+        `${targetPath}: ${algorithm} differs (${actual} here, ${expected} there).`,
+        {
+          hint: 'The file was damaged on the way; it is retried from the start.',
+          retryable: true,
+        },
+      );
     }
+    verifiedBy = algorithm;
   }
   if (job.settings.preserveTimes && src.modified != null) {
     // Before the rename, so a file under its final name always has its final time too (a crash

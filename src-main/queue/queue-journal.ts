@@ -37,6 +37,7 @@ export interface LoadedJournal {
 
 const FILE = 'queue.jsonl';
 const COMPACT_BATCH = 2000;
+const WRITE_DELAY_MS = 10;
 
 export class QueueJournal {
   private buffer: string[] = [];
@@ -85,7 +86,9 @@ export class QueueJournal {
     this.lines++;
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => void this.write());
+      // A short delay gathers the lines of many items into one write; a crash loses at most
+      // this window, and the queue's recovery (begun items, .part files) covers that.
+      setTimeout(() => void this.write(), WRITE_DELAY_MS);
     }
   }
 

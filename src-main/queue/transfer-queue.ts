@@ -58,6 +58,8 @@ interface Run {
   speed: number;
   lastCheckpoint: number;
   settled: Promise<void>;
+  /** The source connection went back to the pool before the item finished (downloads). */
+  sourceReleased: boolean;
 }
 
 type DirOutcome = { kind: 'dir-done' };
@@ -420,6 +422,7 @@ export class TransferQueue {
       speed: 0,
       lastCheckpoint: now,
       settled: Promise.resolve(),
+      sourceReleased: false,
     };
     this.runs.set(item.id, run);
     for (const location of this.remoteEnds(item)) this.busy.set(location, (this.busy.get(location) ?? 0) + 1);
@@ -458,6 +461,7 @@ export class TransferQueue {
               run.lastTransferred = offset;
             },
             verifying: () => this.update(item, { state: 'verifying' }),
+            remoteDone: () => this.releaseSourceEarly(run, source),
           });
           if (outcome.kind !== 'is-dir') return outcome;
         } catch (error) {
@@ -482,10 +486,23 @@ export class TransferQueue {
     }
   }
 
+  /** Frees the source connection and its slot while the item finishes locally. */
+  private releaseSourceEarly(run: Run, lease: Lease): void {
+    if (run.sourceReleased) return;
+    run.sourceReleased = true;
+    lease.release(!lease.fs.connected);
+    const location = run.item.source.location;
+    if (location !== LOCAL) this.busy.set(location, (this.busy.get(location) ?? 1) - 1);
+    this.pump();
+  }
+
   private settle(run: Run, outcome: FileOutcome | DirOutcome | null, error: unknown): void {
     const item = run.item;
     this.runs.delete(item.id);
-    for (const location of this.remoteEnds(item)) this.busy.set(location, (this.busy.get(location) ?? 1) - 1);
+    for (const location of this.remoteEnds(item)) {
+      if (run.sourceReleased && location === item.source.location) continue;
+      this.busy.set(location, (this.busy.get(location) ?? 1) - 1);
+    }
     if (run.stop === 'remove' || !this.items.has(item.id)) {
       this.pump();
       return;
