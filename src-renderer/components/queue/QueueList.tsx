@@ -85,9 +85,39 @@ export function QueueList({ tab }: { tab: QueueTab }) {
     ];
   };
 
+  // Keyboard: arrows pick a row, Delete cancels a running transfer or removes a finished one,
+  // Enter retries a failed one, Space pauses or resumes.
+  const onKeyDown = (event: React.KeyboardEvent): void => {
+    const index = selected === null ? -1 : ids.indexOf(selected);
+    const move = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
+    if (move !== 0) {
+      event.preventDefault();
+      const next = ids[Math.max(0, Math.min(ids.length - 1, index + move))];
+      if (next !== undefined) {
+        setSelected(next);
+        virtualizer.scrollToIndex(ids.indexOf(next), { align: 'auto' });
+      }
+      return;
+    }
+    const row = selected === null ? undefined : store.getRow(selected);
+    if (!row || selected === null) return;
+    const state = row.item.state;
+    const busy = state === 'active' || state === 'verifying' || state === 'queued' || state === 'paused';
+    if (event.key === 'Delete') onAction(selected, busy ? 'cancel' : 'remove');
+    else if (event.key === 'Enter' && state === 'failed') onAction(selected, 'retry');
+    else if (event.key === ' ' && (state === 'queued' || state === 'active')) onAction(selected, 'pause');
+    else if (event.key === ' ' && state === 'paused') onAction(selected, 'resume');
+    else return;
+    event.preventDefault();
+  };
+
   return (
     <div
       ref={scrollRef}
+      onKeyDown={onKeyDown}
+      aria-activedescendant={
+        selected !== null && ids.includes(selected) ? `queue-row-${selected}` : undefined
+      }
       className="queue-list"
       role="grid"
       aria-label={`${tab} transfers`}

@@ -34,6 +34,7 @@ export const QueueRowView = memo(function QueueRowView(props: QueueRowViewProps)
   return (
     <div
       role="row"
+      id={`queue-row-${id}`}
       aria-rowindex={index + 1}
       aria-selected={selected}
       className={stateClass}
