@@ -234,7 +234,7 @@ export async function connectSftp(target: ConnectionTarget, deps: SftpDeps): Pro
   // The server's software version ("OpenSSH_9.2p1") is only kept on a private field in ssh2 1.17.
   const software = (client as unknown as { _remoteVer?: unknown })._remoteVer;
   const serverIdent = typeof software === 'string' ? `SSH-2.0 ${software}` : 'SSH-2.0';
-  logger.log('info', `Authenticated as ${user}`);
+  logger.log('info', `Server ${serverIdent}; authenticated as ${user}`);
 
   const sftp = await new Promise<SFTPWrapper>((resolve, reject) => {
     client.sftp((error, channel) => {
