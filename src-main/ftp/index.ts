@@ -1,4 +1,14 @@
-/** Ferry's FTP/FTPS engine: `connectFtp` opens a session and returns it as a RemoteFileSystem. */
+/**
+ * Ferry's FTP/FTPS engine: `connectFtp` opens a session and returns it as a RemoteFileSystem.
+ *
+ * Layers, lowest first, each with one job:
+ * - pure functions: reply-parser, data-address (PASV/EPSV/EPRT/PORT), reply-error, command-text
+ *   (CR/LF/NUL refusal, PASS masking), ascii-transforms, features, server-hash, ftp-time;
+ * - control-connection: socket, replies, one task in flight, timeouts, keep-alive, first error kept;
+ * - data-channel (passive/active, TLS with session reuse), data-transfer (226 + end of data, ABOR),
+ *   direct-reader (fast path for plain binary downloads);
+ * - ftp-session: login, TLS policy, features, commands; ftp-file-system: RemoteFileSystem + reconnect.
+ */
 import type { ConnectionTarget } from '../../src-shared/model.js';
 import type { Prompter } from '../core/prompter.js';
 import type { ProtocolLogger } from '../core/protocol-log.js';
