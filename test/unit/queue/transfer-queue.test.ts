@@ -315,4 +315,65 @@ describe('TransferQueue', () => {
     expect(queue.list()).toEqual([]);
     expect(done).toBeDefined();
   });
+
+  it('copies between two remote sites through Ferry, verified by the target server hash', async () => {
+    await mkdir(join(root, 'a'));
+    await writeFile(join(root, 'a/one'), Buffer.alloc(50_000, 9));
+    await writeFile(join(root, 'a/two'), 'two');
+    const queue = await makeQueue();
+    await queue.add([
+      {
+        direction: 'copy',
+        source: { location: 'site-a', path: join(root, 'a') },
+        target: { location: 'site-b', path: join(root, 'b') },
+      },
+    ]);
+    await queue.start();
+    await queue.whenIdle();
+    expect(await readFile(join(root, 'b/one'))).toEqual(Buffer.alloc(50_000, 9));
+    const files = queue.list().filter((i) => !i.isDir);
+    expect(files.map((i) => [i.state, i.verifiedBy])).toEqual([
+      ['done', 'sha256'],
+      ['done', 'sha256'],
+    ]);
+    // No .part on a remote target: the name is written directly and resumed by offset.
+    expect((await readdir(join(root, 'b'))).sort()).toEqual(['one', 'two']);
+  });
+
+  it('pause() stops the whole queue, keeping partial work; resume() finishes it', async () => {
+    await writeFile(join(root, 'big'), Buffer.alloc(48 * 1024, 5));
+    const offsets: number[] = [];
+    const queue = await makeQueue({ slowBytesPerSecond: 48 * 1024, downloadOffsets: offsets });
+    const [id] = await queue.add([download(join(root, 'big'), join(root, 'copy'))]);
+    await queue.start();
+    while (byId(queue, id!).transferred < 8 * 1024) await new Promise((r) => setTimeout(r, 10));
+    await queue.pause();
+    while (byId(queue, id!).state === 'active') await new Promise((r) => setTimeout(r, 10));
+    expect(queue.summary().running).toBe(false);
+    expect(byId(queue, id!).state).toBe('queued');
+    await queue.resume();
+    await queue.whenIdle();
+    expect(byId(queue, id!)).toMatchObject({ state: 'done', attempts: 1 });
+    expect(offsets[0]).toBe(0);
+    expect(offsets[1]).toBeGreaterThan(0);
+    expect(await readFile(join(root, 'copy'))).toEqual(Buffer.alloc(48 * 1024, 5));
+  });
+
+  it('settings change limits and are remembered across a restart', async () => {
+    const queue = await makeQueue();
+    const changed = await queue.settings({ maxConnectionsPerSite: 12, downloadLimit: 1000, retries: 9 });
+    expect(changed).toMatchObject({ maxConnectionsPerSite: 10, downloadLimit: 1000, retries: 9 });
+    await queue.close();
+    queues = [];
+    const again = await TransferQueue.open({
+      journalDir: join(root, 'journal'),
+      connect: () => Promise.reject(new Error('offline')),
+    });
+    queues.push(again);
+    expect(await again.settings()).toMatchObject({
+      maxConnectionsPerSite: 10,
+      downloadLimit: 1000,
+      retries: 9,
+    });
+  });
 });
