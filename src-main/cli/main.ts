@@ -19,6 +19,10 @@ const program = new Command('ferry')
     'Ferry: FTP, FTPS and SFTP from the command line.\nURLs: ftp:// (TLS if offered), ftpes:// (explicit TLS), ftps:// (implicit TLS), sftp://, or site:NAME/path.',
   )
   .version('0.1.0')
+  .addHelpText(
+    'after',
+    '\nExit codes: 0 ok, 2 usage, 3 login failed, 4 not found or no permission, 5 network or TLS\n(an untrusted certificate or host key with no terminal: its fingerprint is printed), 6 verification failed.',
+  )
   .showHelpAfterError()
   .exitOverride();
 
@@ -71,7 +75,9 @@ queueOptions(
   });
 
 queueOptions(
-  remoteOptions(program.command('put <local> <url>').description('upload a file (folders: see -r)')),
+  remoteOptions(
+    program.command('put <local> <url>').description('upload a file (LOCAL - reads stdin; folders: see -r)'),
+  ),
 )
   .option('--resume', 'continue a partial upload (REST+STOR or APPE)')
   .option('--ascii', 'transfer as text (TYPE A) converting line endings')
@@ -121,4 +127,13 @@ try {
     if (data.hint) process.stderr.write(`  hint: ${data.hint}\n`);
     process.exitCode = exitCodeFor(data.code);
   }
+}
+
+// The command is over and every session said QUIT: exit now rather than wait on a stray timer
+// or socket (an aborted data connection's connect timer kept the process alive for 20 s).
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit();
+
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
 }

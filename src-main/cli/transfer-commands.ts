@@ -6,7 +6,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FerryError } from '../../src-shared/errors.js';
-import type { CliContext } from './cli-context.js';
+import { pathOrHome, type CliContext } from './cli-context.js';
 import { withRemote } from './file-commands.js';
 import { ProgressBar } from './progress-bar.js';
 
@@ -64,38 +64,53 @@ export async function putCommand(
   ref: string,
   flags: TransferFlags,
 ): Promise<void> {
-  const info = await stat(local).catch(() => null);
-  if (!info) throw new FerryError('NOT_FOUND', `${local} does not exist.`);
-  if (info.isDirectory())
+  const fromStdin = local === '-';
+  const info = fromStdin ? null : await stat(local).catch(() => null);
+  if (!fromStdin && !info) throw new FerryError('NOT_FOUND', `${local} does not exist.`);
+  if (info?.isDirectory())
     throw new FerryError('INVALID_ARGUMENT', `${local} is a folder.`, {
       hint: 'Use ferry put -r DIR URL for folders.',
     });
+  // A pipe or device (-, /dev/stdin, a FIFO) has no size up front and cannot be resumed.
+  const size = info?.isFile() ? info.size : null;
   await withRemote(context, ref, async (fs, remotePath) => {
-    let target = remotePath || '/';
+    let target = await pathOrHome(fs, remotePath);
     const existing = await fs.stat(target);
-    if (existing?.type === 'dir' || target.endsWith('/'))
+    if (existing?.type === 'dir' || target.endsWith('/')) {
+      if (fromStdin)
+        throw new FerryError('INVALID_ARGUMENT', `${target} is a folder; stdin needs a file name.`, {
+          hint: 'Example: ferry put - ftp://host/dir/name.txt',
+        });
       target = path.posix.join(target, path.basename(local));
+    }
     const remote = existing?.type === 'dir' ? await fs.stat(target) : existing;
-    const offset = flags.resume && remote?.size && remote.size < info.size ? remote.size : 0;
-    const bar = new ProgressBar(path.basename(local), info.size);
-    const result = await fs.upload(
-      createReadStream(local, { start: offset, highWaterMark: 1 << 20 }),
-      target,
-      {
-        offset,
-        ascii: flags.ascii ?? false,
-        onProgress: (bytes) => bar.update(offset + bytes),
-      },
-    );
+    const offset = flags.resume && size !== null && remote?.size && remote.size < size ? remote.size : 0;
+    const bar = new ProgressBar(fromStdin ? 'stdin' : path.basename(local), size);
+    const source = fromStdin
+      ? process.stdin
+      : // A start position makes every read positional, which a FIFO refuses (ESPIPE).
+        createReadStream(local, { ...(offset > 0 ? { start: offset } : {}), highWaterMark: 1 << 20 });
+    const result = await fs.upload(source, target, {
+      offset,
+      ascii: flags.ascii ?? false,
+      onProgress: (bytes) => bar.update(offset + bytes),
+    });
     bar.finish(offset + result.bytes);
-    if (!flags.ascii) {
-      const after = await fs.stat(target);
-      if (after?.size !== null && after?.size !== undefined && after.size !== info.size) {
-        throw new FerryError(
-          'VERIFY_FAILED',
-          `${target} has ${after.size} bytes on the server, ${info.size} were sent.`,
-        );
-      }
+    if (flags.ascii) return;
+    const after = await fs.stat(target);
+    if (after?.size === null || after?.size === undefined) return;
+    if (size !== null && after.size !== size) {
+      throw new FerryError(
+        'VERIFY_FAILED',
+        `${target} has ${after.size} bytes on the server, but ${local} had ${size} when the upload began.`,
+        { hint: 'The local file changed during the upload, or the server stored it short: run it again.' },
+      );
+    }
+    if (size === null && after.size !== offset + result.bytes) {
+      throw new FerryError(
+        'VERIFY_FAILED',
+        `${target} has ${after.size} bytes on the server, ${offset + result.bytes} were sent.`,
+      );
     }
   });
 }

@@ -3,7 +3,8 @@
  * sha256-exact transfers with awkward names, resume, ASCII, active/passive, exit codes and
  * the masked protocol log. Each test runs the real CLI as a child process with no stdin.
  */
-import { chmod, chown, readFile, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { appendFile, chmod, chown, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../harness/free-port.js';
@@ -250,6 +251,38 @@ describe('ferry against vsftpd: ASCII, permissions, usage and network errors', (
     expect(await readFile(join(local, 'dos-ascii.txt'), 'utf8')).toBe('alpha\nbeta\n');
     expect((await ferry(['get', url('ascii/dos.txt'), 'dos-binary.txt'], cli)).code).toBe(0);
     expect(await readFile(join(local, 'dos-binary.txt'), 'utf8')).toBe('alpha\r\nbeta\r\n');
+  });
+
+  it('put from a FIFO (no size up front) uploads exactly what was written', async () => {
+    const fifo = join(local, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const data = patternBytes(1_234_567, 77);
+    const [result] = await Promise.all([
+      ferry(['put', fifo, url('from pipe.bin')], cli),
+      writeFile(fifo, data),
+    ]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(sha256(await readFile(server.localPath('from pipe.bin')))).toBe(sha256(data));
+  });
+
+  // Honest exit 6: the file keeps growing on the server while ferry fetches it, so the bytes
+  // that arrive are more than the size ferry was told before RETR.
+  it('a file that changes on the server during get fails verification: exit 6', async () => {
+    const path = await server.writeFile('growing.log', patternBytes(512 * 1024, 8));
+    let writing = true;
+    const writer = (async () => {
+      const line = Buffer.from('another log line that keeps the file growing\n');
+      while (writing) await appendFile(path, line);
+    })();
+    try {
+      const result = await ferry(['get', url('growing.log'), 'growing.log'], cli);
+      expect(result.code).toBe(6);
+      expect(result.stderr).toMatch(/bytes/);
+    } finally {
+      writing = false;
+      await writer;
+    }
   });
 
   it('a file the server may not read exits 4 with the 550 reply', async () => {

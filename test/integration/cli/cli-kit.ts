@@ -40,12 +40,12 @@ export interface CliOptions {
 }
 
 function childEnv(options: CliOptions): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, FERRY_CONFIG_DIR: options.configDir, ...options.env };
-  // No keychain: the CLI must say so and fall back; a test must never touch a real keyring.
+  const env: NodeJS.ProcessEnv = { ...process.env, FERRY_CONFIG_DIR: options.configDir };
+  // No keychain unless a test brings its private one: a test must never touch a real keyring.
   delete env.DBUS_SESSION_BUS_ADDRESS;
   // No agent either: key tests pass -i explicitly.
   delete env.SSH_AUTH_SOCK;
-  return env;
+  return { ...env, ...options.env };
 }
 
 /** Runs `ferry ARGS` to completion with stdin closed. */

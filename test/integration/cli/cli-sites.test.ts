@@ -7,6 +7,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../harness/index.js';
+import { siteSecretAccount } from '../../../src-main/sites/index.js';
+import { startKeyringEnv, type KeyringEnv } from '../sites/keyring-env.js';
 import { buildCli, ferry, serverUrl, tempDir, type CliOptions } from './cli-kit.js';
 
 const FIXTURE = resolve(import.meta.dirname, '../../fixtures/sites/sitemanager.xml');
@@ -118,5 +120,62 @@ describe('ferry sites, no keychain reachable', () => {
     expect((await ferry(['sites', 'ls'], cli)).stdout).not.toContain('Plain FTP');
     expect((await ferry(['sites', 'rm', 'Plain FTP'], cli)).code).toBe(4);
     expect((await ferry(['ls', 'site:Nobody/here'], cli)).code).toBe(4);
+  });
+});
+
+/**
+ * The same commands with a real Secret Service: a private gnome-keyring on a private bus (never
+ * the developer's). Skipped, with its reason, where gnome-keyring cannot start.
+ */
+describe('ferry sites with a private keyring', () => {
+  let ftp: RunningServer;
+  let keyring: KeyringEnv | null = null;
+  let unavailable = '';
+  let cli: CliOptions;
+
+  beforeAll(async () => {
+    buildCli();
+    try {
+      keyring = await startKeyringEnv();
+    } catch (error) {
+      unavailable = (error as Error).message;
+      return;
+    }
+    ftp = await startServer('vsftpd');
+    cli = {
+      configDir: await tempDir('sites-keyring-config'),
+      env: { DBUS_SESSION_BUS_ADDRESS: keyring.address },
+    };
+  }, 60_000);
+  afterAll(async () => {
+    await ftp?.dispose();
+    await keyring?.stop();
+  });
+
+  it('a password in the URL goes to the keychain only; site:NAME logs in with it; rm deletes it', async (context) => {
+    if (!keyring) return context.skip(`no private keyring: ${unavailable}`);
+    await ftp.writeFile('kept/file.txt', 'kept');
+    const added = await ferry(
+      ['sites', 'add', 'Kept', serverUrl(ftp, 'kept', { scheme: 'ftp+insecure' })],
+      cli,
+    );
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/password in the keychain/);
+    const file = await readFile(join(cli.configDir, 'sites.json'), 'utf8');
+    expect(file).not.toContain(ftp.password);
+    const id = /\(([0-9a-f-]{36})\)/.exec(added.stdout)![1]!;
+    expect(await keyring.secretTool(['lookup', 'service', 'Ferry', 'username', siteSecretAccount(id)])).toBe(
+      ftp.password,
+    );
+
+    const listed = await ferry(['ls', 'site:Kept'], cli);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/ file\.txt\n/);
+
+    expect((await ferry(['sites', 'rm', 'Kept'], cli)).code).toBe(0);
+    await expect(
+      keyring.secretTool(['lookup', 'service', 'Ferry', 'username', siteSecretAccount(id)]),
+    ).rejects.toThrow();
   });
 });
