@@ -51,6 +51,7 @@ export async function enumerateFolder(
     // Names land on the local disk under this platform's rules; a server target gets POSIX ones.
     const reason = unsafeNameReason(entry.name, item.target.location === LOCAL ? process.platform : 'linux');
     if (reason !== null) {
+      // The paths only say where it was listed; the item is refused and never runs.
       children.push({
         name: entry.name,
         sourcePath: item.source.path,

@@ -284,6 +284,7 @@ const OPTIONAL_FIELDS: ReadonlySet<string> = new Set([
   'begun',
   'listed',
   'targetAbsent',
+  'refused',
 ]);
 
 /** Applies a patch in place. */

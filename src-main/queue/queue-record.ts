@@ -17,6 +17,8 @@ export interface QueueRecord extends TransferItem {
   listed?: boolean;
   /** Its target folder was created by Ferry just now: the first attempt need not look for the target. */
   targetAbsent?: boolean;
+  /** A name from a listing that was refused as unsafe; such an item can never run. */
+  refused?: string;
 }
 
 /** The shared view of a record: internal fields stay in main. */

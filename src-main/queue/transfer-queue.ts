@@ -18,7 +18,7 @@ import { ConnectionPool, type Connect, type Lease } from '../fs/connection-pool.
 import { LocalFileSystem } from '../fs/local-file-system.js';
 import { refusingPrompter, type Prompter } from '../core/prompter.js';
 import { backoffDelay } from './backoff.js';
-import { LOCAL } from './endpoint-path.js';
+import { LOCAL, pathOps } from './endpoint-path.js';
 import { discardPartial, transferFile, type FileOutcome, type TransferMeter } from './file-transfer.js';
 import { enumerateFolder, type ChildSpec } from './folder-enumeration.js';
 import { QueueJournal, applyPatch, type JournalOptions, type RecordPatch } from './queue-journal.js';
@@ -209,7 +209,9 @@ export class TransferQueue {
     await this.ready;
     const targets = ids ? this.pick(ids) : [...this.items.values()];
     for (const item of targets) {
-      if (item.state === 'failed') this.requeue(item, { attempts: 0, error: null });
+      // A refused name never runs: its paths only say where it was listed.
+      if (item.state === 'failed' && item.refused === undefined)
+        this.requeue(item, { attempts: 0, error: null });
     }
     this.pump();
   }
@@ -452,7 +454,7 @@ export class TransferQueue {
             settings: this.current,
             bucket: this.bucketFor(item),
             meter: run.meter,
-            ask: (src, tgt) => this.ask(item, src, tgt),
+            ask: (src, tgt) => untilAborted(this.ask(item, src, tgt), signal),
             begin: (offset, size, modified, targetPath) => {
               const patch: RecordPatch = { begun: true, transferred: offset, size, modified };
               if (targetPath !== item.target.path)
@@ -608,12 +610,13 @@ export class TransferQueue {
     // After a crash mid-enumeration some children are already queued: never add them twice.
     const known = new Set<string>();
     if (recovered) {
-      for (const item of this.items.values()) if (item.parentId === parent.id) known.add(item.source.path);
+      const ops = pathOps(parent.source.location);
+      for (const item of this.items.values()) {
+        if (item.parentId === parent.id) known.add(item.refused ?? ops.basename(item.source.path));
+      }
     }
     for (const child of children) {
-      if (known.has(child.sourcePath) && !('failed' in child) && !('skipped' in child)) continue;
-      if (recovered && ('failed' in child || 'skipped' in child) && this.hasChildNamed(parent.id, child.name))
-        continue;
+      if (known.has(child.name)) continue;
       const record: QueueRecord = {
         id: this.newId(),
         direction: parent.direction,
@@ -632,19 +635,14 @@ export class TransferQueue {
       };
       if ('listed' in child && child.listed) record.listed = true;
       if ('targetAbsent' in child && child.targetAbsent) record.targetAbsent = true;
-      if ('failed' in child) record.error = child.failed;
+      if ('failed' in child) {
+        record.error = child.failed;
+        record.refused = child.name;
+      }
       if ('skipped' in child)
         record.error = { code: 'UNSUPPORTED', message: child.skipped, retryable: false };
       this.insertRecord(record);
     }
-  }
-
-  private hasChildNamed(parentId: string, name: string): boolean {
-    for (const item of this.items.values()) {
-      if (item.parentId === parentId && item.error && item.error.message.includes(JSON.stringify(name)))
-        return true;
-    }
-    return false;
   }
 
   private addOne(request: QueueRequest): string {
@@ -839,4 +837,23 @@ export class TransferQueue {
       this.timer = null;
     }
   }
+}
+
+/** A question nobody answers must not keep a cancelled, paused or closing item alive. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new FerryError('CANCELLED', 'Stopped.'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new FerryError('CANCELLED', 'Stopped.'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }

@@ -151,6 +151,9 @@ describe('TransferQueue', () => {
     );
     expect(await readdir(join(root, 'dst'))).toEqual(['ok']);
     expect((await readdir(root)).sort()).toEqual(['dst', 'journal', 'src']);
+    // Retrying can never turn a refused name into a path.
+    await queue.retry();
+    expect(queue.list().filter((i) => i.state === 'failed')).toHaveLength(3);
   });
 
   describe('overwrite policies', () => {
@@ -375,5 +378,25 @@ describe('TransferQueue', () => {
       downloadLimit: 1000,
       retries: 9,
     });
+  });
+
+  it('an unanswered overwrite question does not keep close() waiting', async () => {
+    await writeFile(join(root, 'a'), 'a');
+    await writeFile(join(root, 'b'), 'old');
+    let asked = 0;
+    const silent: Prompter = {
+      ask<P extends Prompt>(): Promise<PromptAnswers[P['kind']]> {
+        asked++;
+        return new Promise(() => {});
+      },
+    };
+    const queue = await makeQueue({}, { defaultOverwrite: 'ask' }, silent);
+    const [id] = await queue.add([download(join(root, 'a'), join(root, 'b'))]);
+    await queue.start();
+    while (asked === 0) await new Promise((r) => setTimeout(r, 5));
+    await queue.close();
+    queues = [];
+    expect(byId(queue, id!).state).toBe('queued');
+    expect(await readFile(join(root, 'b'), 'utf8')).toBe('old');
   });
 });
