@@ -13,6 +13,9 @@ declare global {
 export function createFerryClient(): FerryClient {
   const transport = window.ferry
     ? createBridgeTransport(window.ferry)
-    : createSocketTransport(socketUrlFromLocation(window.location));
+    : createSocketTransport(socketUrlFromLocation(window.location), {
+        open: (url) => new WebSocket(url),
+        setTimer: (callback, ms) => void window.setTimeout(callback, ms),
+      });
   return createClientOn(transport);
 }

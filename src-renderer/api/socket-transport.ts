@@ -9,18 +9,34 @@ interface Pending {
 
 const RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000];
 
+/** The part of the browser's WebSocket this transport uses; tests pass a scripted stand-in. */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  addEventListener(type: 'open' | 'close', listener: () => void): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
+export interface SocketDeps {
+  open(url: string): SocketLike;
+  setTimer(callback: () => void, ms: number): void;
+}
+
+/** WebSocket.OPEN */
+const OPEN = 1;
+
 /**
  * Web mode: one WebSocket to main's loopback server. Calls made while the socket is down
  * wait for it; calls in flight when it drops fail with CONNECTION_LOST, since main may or
  * may not have run them and only the caller knows whether retrying is safe.
  */
-export function createSocketTransport(url: string): Transport {
+export function createSocketTransport(url: string, deps: SocketDeps): Transport {
   const pending = new Map<number, Pending>();
   const waiting: CallMessage[] = [];
   const eventListeners = new Set<(event: FerryEvent) => void>();
   const linkListeners = new Set<(state: LinkState) => void>();
   let state: LinkState = 'connecting';
-  let socket: WebSocket | null = null;
+  let socket: SocketLike | null = null;
   let nextId = 1;
   let attempt = 0;
 
@@ -65,14 +81,14 @@ export function createSocketTransport(url: string): Transport {
   };
 
   const open = (): void => {
-    const ws = new WebSocket(url);
+    const ws = deps.open(url);
     socket = ws;
     ws.addEventListener('open', () => {
       attempt = 0;
       setState('open');
       for (const message of waiting.splice(0)) ws.send(JSON.stringify(message));
     });
-    ws.addEventListener('message', (event: MessageEvent<unknown>) => {
+    ws.addEventListener('message', (event) => {
       if (typeof event.data === 'string') onMessage(event.data);
     });
     ws.addEventListener('close', () => {
@@ -82,7 +98,7 @@ export function createSocketTransport(url: string): Transport {
       setState('reconnecting');
       const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)] ?? 4000;
       attempt += 1;
-      window.setTimeout(open, delay);
+      deps.setTimer(open, delay);
     });
   };
 
@@ -98,7 +114,7 @@ export function createSocketTransport(url: string): Transport {
       const message: CallMessage = { t: 'call', id: nextId++, method, args: args.slice(0, end) };
       return new Promise<ReplyMessage>((resolve) => {
         pending.set(message.id, { resolve });
-        if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+        if (socket && socket.readyState === OPEN) socket.send(JSON.stringify(message));
         else waiting.push(message);
       });
     },
@@ -115,7 +131,7 @@ export function createSocketTransport(url: string): Transport {
 }
 
 /** `ws://<same host>/rpc?token=…`, the token taken from the page's own URL. */
-export function socketUrlFromLocation(location: Location): string {
+export function socketUrlFromLocation(location: { search: string; protocol: string; host: string }): string {
   const token = new URLSearchParams(location.search).get('token') ?? '';
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   return `${scheme}://${location.host}/rpc?token=${encodeURIComponent(token)}`;
