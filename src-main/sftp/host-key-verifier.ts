@@ -87,3 +87,39 @@ export async function verifyHostKey(keyBlob: Buffer, options: HostKeyCheckOption
   }
   return info;
 }
+
+/** What the verifier decided, read by the connect code once ssh2 reports the outcome. */
+export interface HostKeyOutcome {
+  info: HostKeyInfo | null;
+  error: FerryError | null;
+}
+
+/** ssh2's asynchronous `hostVerifier`: checks the key, then tells ssh2 and records why. */
+export function makeHostVerifier(
+  options: HostKeyCheckOptions,
+  outcome: HostKeyOutcome,
+): (key: Buffer, verify: (valid: boolean) => void) => void {
+  return (key, verify) => {
+    verifyHostKey(key, options).then(
+      (info) => {
+        outcome.info = info;
+        verify(true);
+      },
+      (error: unknown) => {
+        outcome.error =
+          error instanceof FerryError
+            ? error
+            : new FerryError(
+                'HOST_KEY_UNKNOWN',
+                `Cannot check the host key of ${options.host}:${options.port}: ${String(error)}`,
+                {
+                  hint: 'Check that the known_hosts files are readable.',
+                  retryable: false,
+                },
+              );
+        options.logger.log('error', outcome.error.message);
+        verify(false);
+      },
+    );
+  };
+}
