@@ -20,13 +20,24 @@ export async function withRemote<T>(
 
 export async function listCommand(context: CliContext, ref: string, json: boolean): Promise<void> {
   await withRemote(context, ref, async (fs, path) => {
-    const entries = await fs.list(await pathOrHome(fs, path));
+    const entries = await listOrSingle(fs, await pathOrHome(fs, path));
     if (json) {
       process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
       return;
     }
     process.stdout.write(entries.map(formatEntry).join(''));
   });
+}
+
+/** `ls FILE` shows that file, as ls(1) does; servers refuse to list a file as a folder. */
+async function listOrSingle(fs: RemoteFileSystem, path: string): Promise<FileEntry[]> {
+  try {
+    return await fs.list(path);
+  } catch (error) {
+    const entry = path === '/' ? null : await fs.stat(path).catch(() => null);
+    if (entry && entry.type !== 'dir') return [entry];
+    throw error;
+  }
 }
 
 export async function removeCommand(context: CliContext, ref: string, recursive: boolean): Promise<void> {
@@ -82,7 +93,7 @@ function requirePath(path: string): string {
 
 function formatEntry(entry: FileEntry): string {
   const type = entry.type === 'dir' ? 'd' : entry.type === 'symlink' ? 'l' : '-';
-  const permissions = entry.permissions ?? (entry.type === 'unknown' ? '?????????' : '---------');
+  const permissions = permissionColumn(entry);
   const size = entry.size === null ? '-' : String(entry.size);
   const date =
     entry.modified === null
@@ -90,4 +101,15 @@ function formatEntry(entry: FileEntry): string {
       : new Date(entry.modified).toISOString().slice(0, 16).replace('T', ' ');
   const link = entry.linkTarget ? ` -> ${entry.linkTarget}` : '';
   return `${type}${permissions} ${size.padStart(12)} ${date} ${entry.name}${link}\n`;
+}
+
+const RWX = /^[-rwxsStT]{9}$/;
+
+/** Nine rwx columns; MLSD's perm fact (e.g. "radfwMT") says something else and is not shown here. */
+function permissionColumn(entry: FileEntry): string {
+  if (entry.permissions && RWX.test(entry.permissions)) return entry.permissions;
+  if (entry.mode === undefined) return '?????????';
+  let out = '';
+  for (let bit = 8; bit >= 0; bit--) out += entry.mode & (1 << bit) ? 'rwx'[(8 - bit) % 3] : '-';
+  return out;
 }

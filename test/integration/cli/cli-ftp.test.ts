@@ -116,6 +116,11 @@ describe.each([
     expect(byName.get('a file.txt')).toMatchObject({ type: 'file', size: 3 });
     expect(byName.get('ü #%.txt')).toMatchObject({ type: 'file', size: 1000 });
     expect(byName.get('sub dir')).toMatchObject({ type: 'dir' });
+
+    // ls FILE shows that one file, as ls(1) does.
+    const single = await ferry(['ls', url('listed/a file.txt')], cli);
+    expect(single.code).toBe(0);
+    expect(single.stdout).toMatch(/^-\S+\s+3 .* a file\.txt\n$/);
   });
 
   it('mkdir, mv (a bare name renames in place, a path moves), rm and rm -r', async () => {
