@@ -46,6 +46,12 @@ export class LineTokens {
     return this;
   }
 
+  /** Drops the reference to the listing text, so a shared instance does not keep it alive after a parse. */
+  release(): void {
+    this.line = '';
+    this.lineStart = this.lineEnd = this.count = 0;
+  }
+
   /** The row as a string (for unknown rows). */
   rowText(): string {
     return this.line.slice(this.lineStart, this.lineEnd);

@@ -93,6 +93,7 @@ export function parseListing(text: string, options: ListingOptions = {}): FileEn
     else if (entry.name === '.' || entry.name === '..') continue;
     entries.push(entry);
   }
+  tokens.release();
   return entries;
 }
 
