@@ -11,7 +11,7 @@ interface ToolbarProps {
 
 export function Toolbar({ compare, sync, onCompare, onSync, onSiteManager }: ToolbarProps) {
   return (
-    <header className="toolbar" role="toolbar" aria-label="Main toolbar">
+    <header className="toolbar" aria-label="Main toolbar">
       <div className="brand" aria-hidden="true">
         <span className="brand-mark">F</span>
         <span className="brand-name">Ferry</span>
