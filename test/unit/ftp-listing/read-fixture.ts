@@ -14,6 +14,7 @@ export const FIXTURE_FILES = [
   'pure-ftpd.txt',
   'filezilla-server.txt',
   'pyftpdlib.txt',
+  'vsftpd-captured.txt',
   'unix-variants.txt',
   'unix-localized.txt',
   'iis.txt',

@@ -333,6 +333,8 @@ describe('parseListing: Unix fixtures', () => {
     { file: 'filezilla-server.txt', count: 5 },
     // Captured from a real pyftpdlib server (Debian python3-pyftpdlib) with curl.
     { file: 'pyftpdlib.txt', count: 5 },
+    // Captured from Debian's vsftpd 3 (anonymous, numeric ids) with curl.
+    { file: 'vsftpd-captured.txt', count: 5 },
     { file: 'unix-variants.txt', count: 10 },
     { file: 'unix-localized.txt', count: 18 },
   ];
@@ -344,6 +346,59 @@ describe('parseListing: Unix fixtures', () => {
       expect(entry.modified).not.toBeNull();
       expect(entry.name).not.toBe('');
     }
+  });
+
+  it('real vsftpd output: leading space, symlink target, old year', () => {
+    expect(parseListing(readFixture('vsftpd-captured.txt'), { now: NOW })).toEqual([
+      {
+        name: ' lead.txt',
+        type: 'file',
+        size: 1,
+        modified: utc('2026-11-22 17:56'),
+        ...rw,
+        owner: '0',
+        group: '0',
+      },
+      {
+        name: 'a file.txt',
+        type: 'file',
+        size: 3,
+        modified: utc('2026-11-22 17:56'),
+        ...rw,
+        owner: '0',
+        group: '0',
+      },
+      {
+        name: 'link',
+        linkTarget: 'a file.txt',
+        type: 'symlink',
+        size: 10,
+        modified: utc('2026-11-22 17:56'),
+        permissions: 'rwxrwxrwx',
+        mode: 0o777,
+        owner: '0',
+        group: '0',
+      },
+      {
+        name: 'old.txt',
+        type: 'file',
+        size: 0,
+        modified: utc('2020-01-02 00:00'),
+        ...rw,
+        owner: '0',
+        group: '0',
+      },
+      {
+        name: 'sub dir',
+        type: 'dir',
+        size: 4096,
+        modified: utc('2026-11-22 17:56'),
+        permissions: 'rwxr-xr-x',
+        mode: 0o755,
+        owner: '0',
+        group: '0',
+      },
+    ]);
   });
 
   it('vsftpd keeps names exactly', () => {
