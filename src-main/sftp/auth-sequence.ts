@@ -20,6 +20,8 @@ export interface AuthSequenceOptions {
   /** Label shown in prompts ("alice@example.com"). */
   label: string;
   password?: string;
+  /** Passphrase for the key files, saved with the site; prompts are the fallback. */
+  passphrase?: string | undefined;
   agentSocket?: string;
   /** Key files in the order to try; missing ones are skipped. */
   identityFiles: string[];
@@ -91,8 +93,13 @@ export class AuthSequence {
 
   private async keyFile(file: string, allowed: ReadonlySet<string>): Promise<AnyAuthMethod | null> {
     if (!allowed.has('publickey')) return null;
-    const { prompter, logger, user } = this.options;
-    const key = await loadPrivateKey(file, { prompter, logger, user });
+    const { prompter, logger, user, passphrase } = this.options;
+    const key = await loadPrivateKey(file, {
+      prompter,
+      logger,
+      user,
+      ...(passphrase === undefined ? {} : { passphrase }),
+    });
     if (!key) return null;
     logger.log('info', `Trying key ${file} (${key.type})`);
     return { type: 'publickey', username: user, key };

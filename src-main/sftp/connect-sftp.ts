@@ -136,6 +136,7 @@ export async function connectSftp(target: ConnectionTarget, deps: SftpDeps): Pro
     user,
     label,
     password: target.password,
+    passphrase: target.passphrase,
     // ssh2 speaks to Pageant on Windows when given the name 'pageant'.
     agentSocket:
       deps.agentSocket ?? process.env.SSH_AUTH_SOCK ?? (process.platform === 'win32' ? 'pageant' : undefined),

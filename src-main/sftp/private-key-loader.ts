@@ -15,6 +15,8 @@ export interface KeyLoadContext {
   prompter: Prompter;
   logger: ProtocolLogger;
   user: string;
+  /** A saved passphrase (from the keychain), tried before anyone is asked. */
+  passphrase?: string;
 }
 
 function isEncryptedKeyError(error: Error): boolean {
@@ -36,6 +38,11 @@ export async function loadPrivateKey(file: string, context: KeyLoadContext): Pro
   if (!isEncryptedKeyError(plain)) {
     context.logger.log('error', `Not a usable private key: ${file} (${plain.message})`);
     return null;
+  }
+  if (context.passphrase !== undefined) {
+    const saved = utils.parseKey(data, context.passphrase);
+    if (!(saved instanceof Error)) return saved;
+    context.logger.log('error', `Key ${file}: the saved passphrase does not open it.`);
   }
   for (let attempt = 1; attempt <= PASSPHRASE_TRIES; attempt += 1) {
     const answer = await context.prompter.ask({

@@ -67,6 +67,19 @@ describe('SFTP authentication', () => {
     await fs.close();
   });
 
+  it('opens an encrypted key with the passphrase saved for the site, asking nothing', async () => {
+    const prompter = new ScriptedPrompter();
+    const fs = await connectSftp(
+      targetFor(server, {
+        identityFile: server.encryptedClientKeyFile,
+        passphrase: server.clientKeyPassphrase ?? '',
+      }),
+      isolatedDeps(knownHosts, { prompter }),
+    );
+    expect(prompter.asked).toEqual([]);
+    await fs.close();
+  });
+
   it('sends keyboard-interactive questions to the prompter', async () => {
     const prompter = new ScriptedPrompter({
       'keyboard-interactive': (prompt) => ({ answers: prompt.questions.map(() => server.password) }),
