@@ -35,7 +35,8 @@ const FILES = [
 beforeAll(() => buildCli());
 
 // pyftpdlib is reached as ftp:// (TLS if offered: it offers none), vsftpd as ftp+insecure://.
-describe.each([
+// Concurrent: every test works on its own paths, and each spans several short CLI processes.
+describe.concurrent.each([
   { kind: 'vsftpd' as const, scheme: 'ftp+insecure' },
   { kind: 'pyftpdlib' as const, scheme: 'ftp' },
 ])('ferry against $kind ($scheme://)', ({ kind, scheme }) => {
@@ -226,7 +227,7 @@ describe.each([
   });
 });
 
-describe('ferry against vsftpd: ASCII, permissions, usage and network errors', () => {
+describe.concurrent('ferry against vsftpd: ASCII, permissions, usage and network errors', () => {
   let server: RunningServer;
   let local: string;
   let cli: CliOptions;

@@ -18,7 +18,7 @@ import {
   type CliOptions,
 } from './cli-kit.js';
 
-describe('ferry over sftp:// against sshd', () => {
+describe.concurrent('ferry over sftp:// against sshd', () => {
   let server: RunningServer;
   let local: string;
   let cli: CliOptions;

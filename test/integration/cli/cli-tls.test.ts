@@ -38,7 +38,7 @@ afterAll(async () => {
   await Promise.all([...servers.values()].map((server) => server.dispose()));
 });
 
-describe.each(SERVERS)('$scheme:// against $kind', ({ kind, scheme }) => {
+describe.concurrent.each(SERVERS)('$scheme:// against $kind', ({ kind, scheme }) => {
   const server = (): RunningServer => servers.get(kind)!;
   const other = (): RunningServer => [...servers.values()].find((s) => s.kind !== kind)!;
   const url = (relativePath = ''): string => serverUrl(server(), relativePath, { scheme });
