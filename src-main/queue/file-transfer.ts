@@ -8,6 +8,7 @@ import { FerryError, toErrorData } from '../../src-shared/errors.js';
 import type { FileEntry, OverwritePolicy } from '../../src-shared/model.js';
 import type { HashAlgorithm, RemoteFileSystem } from '../fs/remote-file-system.js';
 import { pathOps, LOCAL } from './endpoint-path.js';
+import { ensureLocalFolder } from './ensure-local-folder.js';
 import { decideOverwrite, numberedName } from './overwrite-decision.js';
 import type { QueueRecord } from './queue-record.js';
 import type { QueueSettings } from './queue-settings.js';
@@ -60,6 +61,7 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   if (src.type === 'dir') return { kind: 'is-dir' };
   const size = src.size;
   const usePart = item.target.location === LOCAL && item.direction !== 'upload';
+  if (usePart && !item.parentId) await ensureLocalFolder(pathOps(LOCAL).dirname(item.target.path));
   let targetPath = item.target.path;
   const partPath = () => (usePart ? `${targetPath}.part` : targetPath);
 

@@ -3,11 +3,13 @@
  * per entry. Names come from a server and are not trusted: anything that could climb out of
  * the target folder (`..`, separators, NUL) becomes a failed child with the reason, never a path.
  */
+import { dirname } from 'node:path';
 import { FerryError } from '../../src-shared/errors.js';
 import type { FerryErrorData } from '../../src-shared/errors.js';
 import type { FileEntry } from '../../src-shared/model.js';
 import type { RemoteFileSystem } from '../fs/remote-file-system.js';
 import { joinInside, unsafeNameReason } from '../fs/safe-name.js';
+import { ensureLocalFolder } from './ensure-local-folder.js';
 import { LOCAL, pathOps } from './endpoint-path.js';
 import type { QueueRecord } from './queue-record.js';
 
@@ -33,6 +35,8 @@ export async function enumerateFolder(
   target: RemoteFileSystem,
 ): Promise<ChildSpec[]> {
   let created = false;
+  // The folder a person typed (`ferry get -r URL DIR`) may sit in folders that do not exist yet.
+  if (!item.parentId && item.target.location === LOCAL) await ensureLocalFolder(dirname(item.target.path));
   try {
     await target.mkdir(item.target.path);
     created = true;

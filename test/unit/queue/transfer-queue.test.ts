@@ -399,4 +399,18 @@ describe('TransferQueue', () => {
     expect(byId(queue, id!).state).toBe('queued');
     expect(await readFile(join(root, 'b'), 'utf8')).toBe('old');
   });
+
+  it('creates the missing folders above a target a person typed', async () => {
+    await mkdir(join(root, 'src'));
+    await writeFile(join(root, 'src/f'), 'f');
+    const queue = await makeQueue();
+    await queue.add([
+      download(join(root, 'src'), join(root, 'new/deeper/dir')),
+      download(join(root, 'src/f'), join(root, 'other/place/f')),
+    ]);
+    await queue.start();
+    await queue.whenIdle();
+    expect(await readFile(join(root, 'new/deeper/dir/f'), 'utf8')).toBe('f');
+    expect(await readFile(join(root, 'other/place/f'), 'utf8')).toBe('f');
+  });
 });
