@@ -56,7 +56,7 @@ export function App() {
       />
       <ConnectionBanner />
       <SessionTabs />
-      <Workspace session={session} compare={compare} sync={sync} />
+      <Workspace session={session} compare={compare} sync={sync} onOpenSiteManager={openSiteManager} />
       <Splitter
         orientation="horizontal"
         label="Resize transfer queue"

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { FileEntry } from '../../../src-shared/model.js';
 import type { Comparison } from '../../logic/compare-directories.js';
@@ -35,6 +35,7 @@ export interface FileListProps {
   listRef: Ref<HTMLDivElement>;
   emptyText: string | null;
   emptyIcon: IconName;
+  emptyAction?: ReactNode;
 }
 
 /** Rows from the other pane, or files from the OS (uploads, where the desktop shell can name them). */
@@ -200,6 +201,7 @@ export function FileList(props: FileListProps) {
           <div className="list-empty" data-testid={`${side}-empty`}>
             <Icon name={props.emptyIcon} className="list-empty-icon" />
             <p>{emptyText}</p>
+            {props.emptyAction}
           </div>
         )}
       </div>

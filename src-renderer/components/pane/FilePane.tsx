@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type Ref } from 'react';
+import { useCallback, useMemo, useState, type ReactNode, type Ref } from 'react';
 import type { FileEntry, SessionInfo } from '../../../src-shared/model.js';
 import { usePersistentState } from '../../hooks/use-persistent-state.js';
 import type { Comparison } from '../../logic/compare-directories.js';
@@ -36,6 +36,8 @@ interface FilePaneProps {
   onUp: () => void;
   onSwitchPane: () => void;
   emptyText?: string;
+  /** Offered in an unconnected pane, e.g. a button that opens the Site Manager. */
+  emptyAction?: ReactNode;
 }
 
 const DEFAULT_SORT: SortSpec = { key: 'name', direction: 'asc' };
@@ -178,6 +180,7 @@ export function FilePane(props: FilePaneProps) {
             if (payload && payload.sessionId !== model.sessionId) actions.dropFrom(payload, folder);
           }}
           listRef={listRef}
+          emptyAction={connected ? undefined : props.emptyAction}
           emptyIcon={!connected ? 'server' : model.error ? 'warning' : model.loading ? 'refresh' : 'folder'}
           emptyText={
             !connected

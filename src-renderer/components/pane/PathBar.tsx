@@ -35,6 +35,13 @@ export function PathBar({ side, path, disabled, onNavigate }: PathBarProps) {
       />
     );
   }
+  if (!path) {
+    return (
+      <nav className="path-bar" aria-label={`${side} path`} data-testid={`${side}-path`} data-path="">
+        <span className="path-placeholder">{disabled ? 'No folder' : 'Loading…'}</span>
+      </nav>
+    );
+  }
   const crumbs = breadcrumbs(path);
   return (
     <nav

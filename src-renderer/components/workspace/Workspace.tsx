@@ -14,6 +14,7 @@ interface WorkspaceProps {
   session: SessionInfo | null;
   compare: boolean;
   sync: boolean;
+  onOpenSiteManager: () => void;
 }
 
 function memoryKeyOf(session: SessionInfo): string {
@@ -21,7 +22,7 @@ function memoryKeyOf(session: SessionInfo): string {
 }
 
 /** The two panes side by side, plus what ties them together: comparison, synchronized browsing, Tab. */
-export function Workspace({ session, compare, sync }: WorkspaceProps) {
+export function Workspace({ session, compare, sync, onOpenSiteManager }: WorkspaceProps) {
   const app = useApp();
   const home = useStore(app.home);
   const sites = useStore(app.sites);
@@ -98,12 +99,25 @@ export function Workspace({ session, compare, sync }: WorkspaceProps) {
         onOpenFolder={(name) => openFolder(remote, local, name)}
         onUp={() => goUp(remote, local)}
         onSwitchPane={() => localList.current?.focus()}
+        emptyAction={
+          !session || session.state !== 'connecting' ? (
+            <button
+              type="button"
+              className="btn btn-primary empty-action"
+              aria-label="Open the Site Manager"
+              data-testid="empty-open-site-manager"
+              onClick={onOpenSiteManager}
+            >
+              Open Site Manager
+            </button>
+          ) : undefined
+        }
         emptyText={
           session?.state === 'connecting'
             ? `Connecting to ${session.host}…`
             : session?.state === 'failed'
               ? (session.error?.message ?? 'The connection failed.')
-              : 'Not connected. Use Quick Connect above or open the Site Manager.'
+              : 'Not connected. Use Quick Connect above, or pick a saved site.'
         }
       />
     </div>
