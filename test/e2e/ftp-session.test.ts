@@ -279,6 +279,11 @@ describe.skipIf(!chromiumAvailable())('a plain FTP session in the GUI (vsftpd)',
     await page.getByTestId('queue-tab-done').click();
     await screenshot(page, 'e2e-queue-done');
 
+    // Pause and start the whole queue (in web mode the omitted argument must not arrive as null).
+    await page.getByTestId('queue-pause-all').click();
+    await page.getByTestId('queue-start').click();
+    await page.getByTestId('queue-pause-all').waitFor();
+
     await page.getByTestId('queue-tab-log').click();
     const log = page.getByTestId('log-view');
     await log.locator('.log-line').first().waitFor();
