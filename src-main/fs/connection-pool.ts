@@ -143,7 +143,14 @@ export class ConnectionPool {
   }
 
   private open(location: string, site: Site, waiter: Waiter): void {
-    this.connectFn(location).then(
+    let attempt: Promise<RemoteFileSystem>;
+    try {
+      attempt = this.connectFn(location);
+    } catch (error) {
+      // A connect function that throws instead of rejecting must not break the pool's loop.
+      attempt = Promise.reject(error);
+    }
+    attempt.then(
       (fs) => {
         if (this.closed) {
           site.busy--;

@@ -93,4 +93,16 @@ describe('ConnectionPool', () => {
     held.release();
     await pool.close();
   });
+
+  it('a connect function that throws becomes a rejected acquire', async () => {
+    const pool = new ConnectionPool({
+      limit: 1,
+      connect: () => {
+        throw new FerryError('INTERNAL', 'no such location');
+      },
+    });
+    await expect(pool.acquire('nowhere')).rejects.toMatchObject({ code: 'INTERNAL' });
+    expect(pool.openCount('nowhere')).toBe(0);
+    await pool.close();
+  });
 });
