@@ -1,4 +1,16 @@
-/** The queue's public face: what the service and the CLI use. */
+/**
+ * The transfer queue's public face, used alike by the service (behind the contract) and the
+ * CLI (`ferry get -r` / `put -r`). In short:
+ * - `TransferQueue.open({ journalDir, connect, prompter, settings })` replays the journal;
+ *   items that were running when the process died are queued again and continue their partial
+ *   files. Nothing runs until `start()`.
+ * - Requests name locations, not sessions: 'local' for the disk, any other key for a remote
+ *   that `connect(key)` can log in to (the pool opens up to N connections per key and reuses them).
+ * - Priority 1 is the highest, 5 the lowest, 3 the default. `pause()`/`resume()` without ids
+ *   stop and restart the whole queue; with ids they act on those items.
+ * - Events: 'queue-items' (upserts and removals, batched) and 'queue-progress' (≤ 10 per second
+ *   per item, with the summary), both shaped as in src-shared/events.ts.
+ */
 export {
   TransferQueue,
   type QueueEvent,
