@@ -411,4 +411,45 @@ describe.skipIf(!chromiumAvailable())('a plain FTP session in the GUI (vsftpd)',
     }
     expect(ferry.errors).toEqual([]);
   });
+  it('every control has an accessible name', async () => {
+    const { page } = ferry;
+    await page.getByTestId('open-site-manager').click();
+    await page.getByTestId('dialog-site-manager').getByTestId('site-new').click();
+    const { unnamed, controlCount } = await page.evaluate(() => {
+      const controls = document.querySelectorAll<HTMLElement>(
+        'button, input, select, textarea, [role="tab"], [role="grid"], [role="menuitem"], [tabindex="0"]',
+      );
+      const nameOf = (el: HTMLElement): string => {
+        const labelledBy = el.getAttribute('aria-labelledby');
+        const byId = labelledBy
+          ? labelledBy
+              .split(/\s+/)
+              .map((id) => document.getElementById(id)?.textContent ?? '')
+              .join(' ')
+          : '';
+        const labels = 'labels' in el ? [...((el as HTMLInputElement).labels ?? [])] : [];
+        return [
+          el.getAttribute('aria-label'),
+          byId,
+          el instanceof HTMLInputElement ||
+          el instanceof HTMLTextAreaElement ||
+          el instanceof HTMLSelectElement
+            ? ''
+            : el.textContent,
+          labels.map((l) => l.textContent).join(' '),
+          el.getAttribute('title'),
+        ]
+          .map((t) => (t ?? '').trim())
+          .join('');
+      };
+      const missing = [...controls]
+        .filter((el) => el.getAttribute('type') !== 'hidden' && !el.hidden && nameOf(el) === '')
+        .map((el) => el.outerHTML.slice(0, 120));
+      return { unnamed: missing, controlCount: controls.length };
+    });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('dialog-site-manager').waitFor({ state: 'detached' });
+    expect(unnamed).toEqual([]);
+    expect(controlCount).toBeGreaterThan(50);
+  });
 });
