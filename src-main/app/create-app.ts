@@ -21,6 +21,7 @@ import { SessionLog } from '../service/session-log.js';
 import { TransferQueue } from '../queue/index.js';
 import { LocationRegistry } from './location-registry.js';
 import { queuePort } from './queue-port.js';
+import { refreshListingsAfterTransfers } from './listing-refresh.js';
 
 export interface AppOptions {
   mode: AppInfo['mode'];
@@ -57,7 +58,11 @@ export async function createApp(options: AppOptions): Promise<FerryApp> {
     warn: (message) => queueLog.log('error', message),
   });
   const queue = queuePort(transferQueue, locations);
-  transferQueue.on('queue-items', (event) => bus.emit(event));
+  const refreshListings = refreshListingsAfterTransfers(bus, sessions);
+  transferQueue.on('queue-items', (event) => {
+    bus.emit(event);
+    refreshListings(event);
+  });
   transferQueue.on('queue-progress', (event) => bus.emit(event));
   // Whatever survived the last run (quit, crash, kill -9) carries on by itself.
   await transferQueue.start();

@@ -15,6 +15,10 @@ import type { Connector, SiteCatalog } from '../service/ports.js';
 
 const SITE_KEY = 'site:';
 
+export function locationKey(target: ConnectionTarget): string {
+  return target.siteId ? `${SITE_KEY}${target.siteId}` : formatRemoteUrl(target);
+}
+
 export class LocationRegistry {
   private readonly targets = new Map<string, ConnectionTarget>();
 
@@ -25,8 +29,9 @@ export class LocationRegistry {
     private readonly logger: ProtocolLogger,
   ) {}
 
+  /** The key of a target, remembering the target (with its password, in memory) for `connect`. */
   keyFor(target: ConnectionTarget): string {
-    const key = target.siteId ? `${SITE_KEY}${target.siteId}` : formatRemoteUrl(target);
+    const key = locationKey(target);
     this.targets.set(key, target);
     return key;
   }

@@ -35,7 +35,11 @@ describe.skipIf(!hasBinary)(hasBinary ? 'Electron shell' : `Electron shell — s
         process: typeof (globalThis as { process?: unknown }).process,
       }));
       // Only the typed bridge crosses: no require, no process (contextIsolation + sandbox, no Node).
-      expect(exposed).toEqual({ bridge: ['call', 'onEvent'], node: 'undefined', process: 'undefined' });
+      expect(exposed).toEqual({
+        bridge: ['call', 'onEvent', 'pathForFile'],
+        node: 'undefined',
+        process: 'undefined',
+      });
     } finally {
       await app.close();
     }

@@ -119,6 +119,13 @@ describe('FerryService against real servers', () => {
     expect(sha(await readFile(path.join(work, 'down.bin')))).toBe(sha(data));
     expect(sha(await readFile(vsftpd.localPath('up.bin')))).toBe(sha(data));
     expect(events.some((e) => e.type === 'queue-progress')).toBe(true);
+    // The views showing the two folders the files landed in are told to refresh.
+    await until(async () =>
+      events.some((e) => e.type === 'listing-changed' && e.sessionId === session.id && e.path === '/') &&
+      events.some((e) => e.type === 'listing-changed' && e.sessionId === 'local' && e.path === work)
+        ? true
+        : undefined,
+    );
   });
 
   it('asks a view about an untrusted certificate, pins it, and does not ask again', async () => {
