@@ -6,7 +6,7 @@
  *   files. Nothing runs until `start()`.
  * - Requests name locations, not sessions: 'local' for the disk, any other key for a remote
  *   that `connect(key)` can log in to (the pool opens up to N connections per key and reuses them).
- * - Priority 1 is the highest, 5 the lowest, 3 the default. `pause()`/`resume()` without ids
+ * - Priority 5 is the highest, 1 the lowest, 3 the default (as the UI labels them). `pause()`/`resume()` without ids
  *   stop and restart the whole queue; with ids they act on those items.
  * - Events: 'queue-items' (upserts and removals, batched) and 'queue-progress' (≤ 10 per second
  *   per item, with the summary), both shaped as in src-shared/events.ts.

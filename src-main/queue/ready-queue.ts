@@ -24,8 +24,9 @@ interface Route {
   checkAt: number;
 }
 
+/** Runs first: the higher priority (5 is the highest, as the UI labels it), then the lower order. */
 const before = (a: Entry, b: Entry) =>
-  a.priority < b.priority || (a.priority === b.priority && a.order < b.order);
+  a.priority > b.priority || (a.priority === b.priority && a.order < b.order);
 
 export class ReadyQueue {
   private readonly routes = new Map<string, Route>();
@@ -52,7 +53,7 @@ export class ReadyQueue {
   }
 
   /**
-   * The best ready item among routes `hasCapacity` accepts: priority 1 first, then lowest order.
+   * The best ready item among routes `hasCapacity` accepts: priority 5 first, then lowest order.
    * Does not remove it; the caller changes its state, which makes the entry stale.
    */
   peek(hasCapacity: (source: string, target: string) => boolean): QueueRecord | null {

@@ -233,7 +233,7 @@ export class TransferQueue {
     }
   }
 
-  /** 1 is the highest priority, 5 the lowest; 3 is where items start. */
+  /** 5 is the highest priority, 1 the lowest; 3 is where items start. */
   async setPriority(ids: string[], priority: TransferItem['priority']): Promise<void> {
     await this.ready;
     for (const item of this.pick(ids)) {

@@ -31,7 +31,7 @@ describe('ReadyQueue', () => {
   it('runs higher priorities first, then by order', () => {
     const q = new ReadyQueue((i) => i.state === 'queued');
     const a = record('a', 1);
-    const b = record('b', 2, 1);
+    const b = record('b', 2, 5);
     const c = record('c', 3);
     [a, b, c].forEach((i) => q.insert(i));
     const picked: string[] = [];
@@ -56,8 +56,8 @@ describe('ReadyQueue', () => {
 
   it('skips routes without capacity', () => {
     const q = new ReadyQueue((i) => i.state === 'queued');
-    q.insert(record('busy', 1, 1, 'busy-site'));
-    q.insert(record('free', 2, 5, 'free-site'));
+    q.insert(record('busy', 1, 5, 'busy-site'));
+    q.insert(record('free', 2, 1, 'free-site'));
     expect(q.peek((source) => source !== 'busy-site')?.id).toBe('free');
   });
 
@@ -79,7 +79,7 @@ describe('ReadyQueue', () => {
     const b = record('b', 2, 3);
     q.insert(a);
     q.insert(b);
-    a.priority = 5;
+    a.priority = 1;
     q.insert(a);
     expect(q.peek(always)?.id).toBe('b');
   });

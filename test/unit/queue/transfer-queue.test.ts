@@ -270,7 +270,7 @@ describe('TransferQueue', () => {
     const queue = await makeQueue({ slowBytesPerSecond: 16 * 1024 }, { maxConnectionsPerSite: 1 });
     const ids = await queue.add([1, 2, 3].map((n) => download(join(root, `f${n}`), join(root, `g${n}`))));
     await queue.move([ids[2]!], 'top');
-    await queue.setPriority([ids[1]!], 5);
+    await queue.setPriority([ids[1]!], 1);
     await queue.start();
     await new Promise((r) => setTimeout(r, 30));
     expect(byId(queue, ids[2]!).state).toBe('active');
