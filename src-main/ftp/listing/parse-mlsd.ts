@@ -9,7 +9,7 @@ import { utcTime } from './utc-time.js';
  */
 export function parseMlsd(text: string): FileEntry[] {
   const entries: FileEntry[] = [];
-  const cache: RowCache = { owner: '', group: '' };
+  const cache: RowCache = { owner: '', ownerId: '', group: '', groupId: '' };
   const length = text.length;
   let start = 0;
   while (start < length) {
@@ -82,7 +82,9 @@ function factKind(text: string, at: number, end: number): number {
 /** Owner and group of the previous row of one reply: rows mostly share them, so their strings are reused. */
 interface RowCache {
   owner: string;
+  ownerId: string;
   group: string;
+  groupId: string;
 }
 
 function sameOrSlice(text: string, start: number, end: number, previous: string): string {
@@ -102,7 +104,7 @@ function sameOrSlice(text: string, start: number, end: number, previous: string)
  * comes back as an 'unknown' entry so it is still shown.
  */
 export function parseMlsdLine(line: string): FileEntry | null {
-  return parseMlsdRow(line, { owner: '', group: '' });
+  return parseMlsdRow(line, { owner: '', ownerId: '', group: '', groupId: '' });
 }
 
 function parseMlsdRow(line: string, cache: RowCache): FileEntry | null {
@@ -186,18 +188,18 @@ function parseMlsdRow(line: string, cache: RowCache): FileEntry | null {
         case FACT_OWNER:
           if (decimal(line, valueStart, end) === null)
             ownerName = cache.owner = sameOrSlice(line, valueStart, end, cache.owner);
-          else ownerId = line.slice(valueStart, end);
+          else ownerId = cache.ownerId = sameOrSlice(line, valueStart, end, cache.ownerId);
           break;
         case FACT_UID:
-          ownerId = line.slice(valueStart, end);
+          ownerId = cache.ownerId = sameOrSlice(line, valueStart, end, cache.ownerId);
           break;
         case FACT_GROUP:
           if (decimal(line, valueStart, end) === null)
             groupName = cache.group = sameOrSlice(line, valueStart, end, cache.group);
-          else groupId = line.slice(valueStart, end);
+          else groupId = cache.groupId = sameOrSlice(line, valueStart, end, cache.groupId);
           break;
         case FACT_GID:
-          groupId = line.slice(valueStart, end);
+          groupId = cache.groupId = sameOrSlice(line, valueStart, end, cache.groupId);
           break;
         case FACT_LINK:
           linkTarget = line.slice(valueStart, end);
