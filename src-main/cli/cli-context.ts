@@ -10,7 +10,7 @@ import { createConnector } from '../app/connector.js';
 import type { Prompter } from '../core/prompter.js';
 import type { ProtocolLogger } from '../core/protocol-log.js';
 import { silentLogger } from '../core/protocol-log.js';
-import { formatRemoteUrl, parseRemoteUrl } from '../core/url.js';
+import { parseRemoteUrl } from '../core/url.js';
 import type { RemoteFileSystem } from '../fs/remote-file-system.js';
 import { openSecretStore } from '../keychain/index.js';
 import { isSiteRef, SiteStore } from '../sites/index.js';
@@ -143,7 +143,7 @@ export class CliContext {
     if (!this.interactive) return;
     const answer = await this.terminal.ask({
       kind: 'password',
-      label: formatRemoteUrl(target),
+      label: target.port ? `${target.host}:${target.port}` : target.host,
       user: target.user,
       reason: `Password for ${target.user}`,
     });

@@ -4,6 +4,7 @@
  * errors carry the fingerprint, which the CLI prints so the user can pin it.
  */
 import { createInterface } from 'node:readline/promises';
+import { FerryError } from '../../src-shared/errors.js';
 import { REFUSAL, type Prompt, type PromptAnswers } from '../../src-shared/prompts.js';
 import type { Prompter } from '../core/prompter.js';
 
@@ -58,24 +59,51 @@ export class TerminalPrompter implements Prompter {
   }
 
   private async question(text: string, secret = false): Promise<string> {
+    if (secret) return readSecret(text);
     const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-    if (secret) {
-      // Echo nothing typed after the question, as ssh does for passwords.
-      const output = rl as unknown as { _writeToOutput?: (s: string) => void };
-      let asked = false;
-      output._writeToOutput = (s: string) => {
-        if (!asked) {
-          process.stderr.write(s);
-          asked = true;
-        }
-      };
-    }
     try {
-      const answer = await rl.question(text);
-      if (secret) process.stderr.write('\n');
-      return answer.trim();
+      return (await rl.question(text)).trim();
     } finally {
       rl.close();
     }
+  }
+}
+
+/**
+ * Reads a line with nothing echoed, as ssh does for passwords. Not through readline: its
+ * promises Interface echoes through an internal symbol, so the old `_writeToOutput` override
+ * (still seen in examples) silently showed the password on screen.
+ */
+async function readSecret(text: string): Promise<string> {
+  const stdin = process.stdin;
+  const wasRaw = stdin.isRaw;
+  // Raw (no echo) before the question shows, so that nothing typed ahead is echoed either.
+  stdin.setRawMode(true);
+  process.stderr.write(text);
+  stdin.setEncoding('utf8');
+  stdin.resume();
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      let typed = '';
+      const finish = (outcome: () => void): void => {
+        stdin.off('data', onData);
+        outcome();
+      };
+      const onData = (chunk: string): void => {
+        for (const ch of chunk) {
+          if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish(() => resolve(typed));
+          if (ch === '\u0003')
+            return finish(() => reject(new FerryError('CANCELLED', 'Cancelled at the password prompt.')));
+          if (ch === '\u007f' || ch === '\b') typed = [...typed].slice(0, -1).join('');
+          else if (ch === '\u0015') typed = '';
+          else typed += ch;
+        }
+      };
+      stdin.on('data', onData);
+    });
+  } finally {
+    stdin.setRawMode(wasRaw);
+    stdin.pause();
+    process.stderr.write('\n');
   }
 }

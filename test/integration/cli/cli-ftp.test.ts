@@ -13,6 +13,7 @@ import {
   buildCli,
   encodePath,
   ferry,
+  ferryAtTerminal,
   patternBytes,
   serverUrl,
   sha256,
@@ -330,6 +331,18 @@ describe.concurrent('ferry against vsftpd: ASCII, permissions, usage and network
     );
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/No password was given/);
+  });
+
+  it('at a terminal a missing password is asked for, without echo', async () => {
+    await server.writeFile('asked/file.txt', 'x');
+    const result = await ferryAtTerminal(
+      ['ls', serverUrl(server, 'asked', { scheme: 'ftp+insecure', password: null })],
+      [{ waitFor: /Password for ferrytest@/, send: `${server.password}\r` }],
+      cli,
+    );
+    expect(result.code).toBe(0);
+    expect(result.output).toMatch(/ file\.txt/);
+    expect(result.output).not.toContain(server.password);
   });
 
   it('a URL path with percent-encoded # and % reaches the right file', async () => {

@@ -145,3 +145,46 @@ export async function treeHashes(root: string): Promise<Map<string, string>> {
   await walk(root);
   return out;
 }
+
+export interface TerminalExchange {
+  /** What the CLI prints before it waits for this answer. */
+  waitFor: RegExp;
+  send: string;
+}
+
+/**
+ * Runs `ferry ARGS` on a pseudo-terminal (util-linux `script`), answering its questions as a
+ * person would: each answer is typed once its prompt has appeared. The CLI reads the pty the
+ * test holds, never the test runner's own stdin.
+ */
+export function ferryAtTerminal(
+  args: string[],
+  exchanges: TerminalExchange[],
+  options: CliOptions,
+): Promise<{ code: number | null; output: string }> {
+  const quote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
+  const command = [process.execPath, CLI, ...args].map(quote).join(' ');
+  const child = spawn('script', ['-qfec', command, '/dev/null'], {
+    cwd: options.cwd ?? options.configDir,
+    env: childEnv(options),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let next = 0;
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (text: string) => {
+    output += text;
+    const exchange = exchanges[next];
+    if (exchange && exchange.waitFor.test(output)) {
+      next++;
+      child.stdin.write(exchange.send);
+    }
+  });
+  return new Promise((resolveResult) => {
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolveResult({ code, output });
+    });
+  });
+}

@@ -10,6 +10,7 @@ import { startServer, type RunningServer } from '../../harness/index.js';
 import {
   buildCli,
   ferry,
+  ferryAtTerminal,
   patternBytes,
   serverUrl,
   sha256,
@@ -113,6 +114,21 @@ describe.concurrent('ferry over sftp:// against sshd', () => {
     expect(result.stderr).toMatch(/^ferry: .*SHA256:/m);
     // Refused means refused: nothing was added to the file.
     expect(await readFile(emptyKnownHosts, 'utf8')).toBe('');
+  });
+
+  it('at a terminal an unknown host key is asked about as ssh asks; "yes" stores it in --known-hosts', async () => {
+    const fresh = join(local, 'known_hosts.asked');
+    await writeFile(fresh, '');
+    const asked = await ferryAtTerminal(
+      ['ls', '-i', server.clientKeyFile!, '--known-hosts', fresh, url()],
+      [{ waitFor: /continue connecting \(yes\/no\/once\)\?/, send: 'yes\r' }],
+      cli,
+    );
+    expect(asked.output).toContain(server.hostKeyFingerprint!);
+    expect(asked.code).toBe(0);
+    expect(await readFile(fresh, 'utf8')).toContain(server.hostKeyLine!.split(' ')[1]!);
+    const later = await ferry(['ls', '-i', server.clientKeyFile!, '--known-hosts', fresh, url()], cli);
+    expect(later.code).toBe(0);
   });
 
   it('a wrong password exits 3; a missing file exits 4; mkdir, mv and rm -r work', async () => {

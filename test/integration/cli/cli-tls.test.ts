@@ -10,6 +10,7 @@ import { startServer, type RunningServer } from '../../harness/index.js';
 import {
   buildCli,
   ferry,
+  ferryAtTerminal,
   patternBytes,
   serverUrl,
   sha256,
@@ -109,4 +110,26 @@ it('ftp:// (TLS if offered) upgrades with AUTH TLS and honours --tls-fingerprint
   expect(pinned.code).toBe(0);
   expect(pinned.stderr).toMatch(/^> AUTH TLS$/m);
   expect(pinned.stderr).not.toContain(explicit.password);
+});
+
+it('at a terminal the certificate is asked about: "a" (always) pins it for later runs without one', async () => {
+  const server = servers.get('vsftpd-ftps-implicit')!;
+  const configDir = await tempDir('tls-terminal-config');
+  const target = serverUrl(server, '', { scheme: 'ftps' });
+  const rejected = await ferryAtTerminal(['ls', target], [{ waitFor: /Trust it\?/, send: 'n\r' }], {
+    configDir,
+  });
+  expect(rejected.output).toContain(server.certFingerprint256!);
+  expect(rejected.code).toBe(5);
+
+  const trusted = await ferryAtTerminal(['ls', target], [{ waitFor: /Trust it\?/, send: 'a\r' }], {
+    configDir,
+  });
+  expect(trusted.code).toBe(0);
+  expect(
+    JSON.stringify(JSON.parse(await readFile(join(configDir, 'trusted-certificates.json'), 'utf8'))),
+  ).toContain(server.certFingerprint256!);
+  const later = await ferry(['ls', target], { configDir });
+  expect(later.stderr).toBe('');
+  expect(later.code).toBe(0);
 });
