@@ -345,6 +345,16 @@ describe.concurrent('ferry against vsftpd: ASCII, permissions, usage and network
     expect(result.output).not.toContain(server.password);
   });
 
+  it('at a terminal get shows a progress bar on stderr; without one it prints nothing', async () => {
+    await server.writeFile('progress/big.bin', patternBytes(2 * MiB, 12));
+    const shown = await ferryAtTerminal(['get', url('progress/big.bin'), 'progress-tty.bin'], [], cli);
+    expect(shown.code).toBe(0);
+    expect(shown.output).toMatch(/progress-tty\.bin\s+\[#+\] 100% .*\/s 2\.0 MiB\/2\.0 MiB/);
+    const quiet = await ferry(['get', url('progress/big.bin'), 'progress-pipe.bin'], cli);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+  });
+
   it('a URL path with percent-encoded # and % reaches the right file', async () => {
     await server.writeFile('odd/#%23 %25.txt', 'odd');
     const ref = `ftp+insecure://${server.user}:${server.password}@127.0.0.1:${server.port}${encodePath('/odd/#%23 %25.txt')}`;
