@@ -2,8 +2,8 @@
  * ferry get / put for single files: streamed, resumable with --resume (REST / offset),
  * size-checked afterwards, with a progress bar at a terminal.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FerryError } from '../../src-shared/errors.js';
 import { pathOrHome, type CliContext } from './cli-context.js';
@@ -43,7 +43,11 @@ export async function getCommand(
       process.stderr.write(`${target} is already complete.\n`);
       return;
     }
-    const sink = createWriteStream(target, offset > 0 ? { flags: 'r+', start: offset } : { flags: 'w' });
+    // Opened before the transfer starts: a stream's own lazy open would fail later, unheard.
+    const file = await open(target, offset > 0 ? 'r+' : 'w').catch((error: unknown) => {
+      throw localFileError(error, target);
+    });
+    const sink = file.createWriteStream({ start: offset, highWaterMark: 1 << 20 });
     const bar = new ProgressBar(path.basename(target), entry.size);
     const result = await fs.download(remotePath, sink, {
       offset,
@@ -146,4 +150,15 @@ async function verifySize(file: string, expected: number | null): Promise<void> 
       hint: 'Run the same command with --resume to finish it.',
     });
   }
+}
+
+/** A local file that cannot be opened: missing folder or no permission are exit 4, like remote ones. */
+function localFileError(error: unknown, file: string): FerryError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = (error as Error).message;
+  if (code === 'ENOENT')
+    return new FerryError('NOT_FOUND', `Cannot write ${file}: its folder does not exist.`, { cause: error });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new FerryError('PERMISSION_DENIED', `Cannot write ${file}: ${reason}`, { cause: error });
+  return new FerryError('LOCAL_IO', `Cannot write ${file}: ${reason}`, { cause: error });
 }

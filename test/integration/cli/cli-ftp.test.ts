@@ -355,6 +355,13 @@ describe.concurrent('ferry against vsftpd: ASCII, permissions, usage and network
     expect(quiet.stderr).toBe('');
   });
 
+  it('a local folder that does not exist exits 4 with a message, not a crash', async () => {
+    await server.writeFile('nowhere.txt', 'x');
+    const result = await ferry(['get', url('nowhere.txt'), join(local, 'no such dir', 'x.txt')], cli);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/^ferry: Cannot write .*folder does not exist/);
+  });
+
   it('a URL path with percent-encoded # and % reaches the right file', async () => {
     await server.writeFile('odd/#%23 %25.txt', 'odd');
     const ref = `ftp+insecure://${server.user}:${server.password}@127.0.0.1:${server.port}${encodePath('/odd/#%23 %25.txt')}`;
