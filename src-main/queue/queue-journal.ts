@@ -181,29 +181,28 @@ export class QueueJournal {
       }
       lines += batch.length;
       if (batch.length > 0) await out.write(batch.join(''));
-      // Whatever was appended meanwhile must reach the new file before it replaces the old one.
-      await this.write();
-      await this.writing;
-      const replayed = this.mirror;
-      this.mirror = null;
-      if (replayed.length > 0) await out.write(replayed.join(''));
-      lines += replayed.length;
-      await out.datasync();
-    } finally {
+    } catch (error) {
       this.mirror = null;
       await out.close();
+      throw error;
     }
-    // Swap under the write chain so no append lands in the old file after the rename.
+    // The swap runs inside the write chain: no write to the old file can slip in between the
+    // replay of what was appended meanwhile and the rename, so nothing is lost either side.
     this.writing = this.writing.then(async () => {
-      const pending = this.buffer.join('');
+      const replayed = this.mirror ?? [];
+      this.mirror = null;
+      // Lines still buffered were mirrored too: they go to the new file with the replay.
       this.buffer = [];
+      try {
+        if (replayed.length > 0) await out.write(replayed.join(''));
+        await out.datasync();
+      } finally {
+        await out.close();
+      }
       await rename(temp, path);
       await this.fd.close();
       this.fd = await open(path, 'a');
-      if (pending) await this.fd.write(pending);
-      this.lines = lines + (pending ? pending.split('\n').length - 1 : 0);
-      this.dirty = true;
-      this.scheduleSync();
+      this.lines = lines + replayed.length;
     });
     await this.writing;
   }

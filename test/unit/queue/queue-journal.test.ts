@@ -117,4 +117,30 @@ describe('QueueJournal', () => {
     expect(loaded.items.has('i0')).toBe(false);
     await loaded.journal.close();
   });
+
+  it('loses nothing appended at any moment of a compaction', async () => {
+    const { journal } = await QueueJournal.open(dir);
+    const items = new Map<string, QueueRecord>();
+    for (let i = 0; i < 20_000; i++) {
+      const item = record(`i${i}`, i);
+      items.set(item.id, item);
+      journal.append({ op: 'put', item });
+    }
+    await journal.written();
+    let compacted = false;
+    const compaction = journal.compact(items.values(), null).then(() => (compacted = true));
+    let n = 0;
+    // Keep appending (and letting the timed writes run) until well after the swap.
+    while (!compacted || n < 50) {
+      journal.append({ op: 'set', id: `i${n}`, set: { transferred: n + 1 } });
+      n++;
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    await compaction;
+    await journal.close();
+    const loaded = await QueueJournal.open(dir);
+    for (let i = 0; i < n; i++) expect(loaded.items.get(`i${i}`)?.transferred).toBe(i + 1);
+    expect(loaded.items.size).toBe(20_000);
+    await loaded.journal.close();
+  });
 });
