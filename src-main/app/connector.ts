@@ -4,6 +4,7 @@
  * CLI only see RemoteFileSystem.
  */
 import path from 'node:path';
+import { RunTrust } from '../core/run-trust.js';
 import { JsonCertificateTrustStore, type CertificateTrustStore } from '../core/trust-store.js';
 import { connectFtp, type FtpSessionOptions } from '../ftp/index.js';
 import type { Connector } from '../service/ports.js';
@@ -24,6 +25,7 @@ export function createConnector(options: ConnectorOptions): Connector {
     options.trustStore ??
     new JsonCertificateTrustStore(path.join(options.configDir, 'trusted-certificates.json'));
   const ssh = defaultSshPaths();
+  const runTrust = new RunTrust();
   return (target, { logger, prompter }) => {
     if (target.protocol === 'sftp') {
       return connectSftp(target, {
@@ -33,8 +35,9 @@ export function createConnector(options: ConnectorOptions): Connector {
         userKnownHostsFile: options.userKnownHostsFile ?? ssh.userKnownHostsFile,
         sshConfigFile: options.sshConfigFile ?? ssh.sshConfigFile,
         defaultIdentityFiles: ssh.defaultIdentityFiles,
+        runTrust,
       });
     }
-    return connectFtp(target, { logger, prompter, trustStore }, options.ftp);
+    return connectFtp(target, { logger, prompter, trustStore, runTrust }, options.ftp);
   };
 }

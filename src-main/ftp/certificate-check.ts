@@ -10,12 +10,15 @@ import { FerryError } from '../../src-shared/errors.js';
 import type { CertificateInfo } from '../../src-shared/model.js';
 import type { Prompter } from '../core/prompter.js';
 import type { ProtocolLogger } from '../core/protocol-log.js';
+import type { RunTrust } from '../core/run-trust.js';
 import { normaliseFingerprint, type CertificateTrustStore } from '../core/trust-store.js';
 
 export interface CertificateCheckDeps {
   prompter: Prompter;
   trustStore: CertificateTrustStore;
   logger: ProtocolLogger;
+  /** Certificates trusted "once" earlier in this run. */
+  runTrust?: RunTrust;
 }
 
 export interface CertificateTarget {
@@ -89,7 +92,15 @@ export async function checkCertificate(
       },
     );
   }
-  const answer = await deps.prompter.ask({ kind: 'certificate', certificate: info, reason: problem });
+  if (deps.runTrust?.has(target.host, target.port, presented)) {
+    deps.logger.log('info', `Certificate accepted: it was trusted for this session.`);
+    return info;
+  }
+  const answer = await deps.prompter.ask({
+    kind: 'certificate',
+    certificate: info,
+    reason: plainReason(problem),
+  });
   if (answer.trust === 'reject') {
     throw new FerryError(
       'CERTIFICATE_UNTRUSTED',
@@ -103,6 +114,29 @@ export async function checkCertificate(
   if (answer.trust === 'always') {
     await deps.trustStore.pin(target.host, target.port, info);
     deps.logger.log('info', `Certificate ${info.fingerprint256} pinned for ${target.host}:${target.port}.`);
+  } else {
+    deps.runTrust?.add(target.host, target.port, presented);
   }
   return info;
+}
+
+/** Node's verification codes, said the way a person would say them. */
+const PLAIN_REASONS: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'the certificate is self-signed: no authority vouches for it',
+  SELF_SIGNED_CERT_IN_CHAIN: 'the certificate was issued by an authority this computer does not trust',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    'the authority that issued the certificate is not known to this computer',
+  UNABLE_TO_GET_ISSUER_CERT: 'the authority that issued the certificate is not known to this computer',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the certificate chain is incomplete or its issuer is unknown',
+  CERT_HAS_EXPIRED: 'the certificate has expired',
+  CERT_NOT_YET_VALID: "the certificate is not valid yet (or this computer's clock is wrong)",
+  CERT_REVOKED: 'the certificate was revoked by its issuer',
+};
+
+export function plainReason(problem: string): string {
+  if (PLAIN_REASONS[problem]) return PLAIN_REASONS[problem];
+  if (/altnames|does not match|Hostname\/IP/i.test(problem)) {
+    return `the certificate was issued for another name (${problem})`;
+  }
+  return problem;
 }

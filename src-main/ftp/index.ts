@@ -12,6 +12,7 @@
 import type { ConnectionTarget } from '../../src-shared/model.js';
 import type { Prompter } from '../core/prompter.js';
 import type { ProtocolLogger } from '../core/protocol-log.js';
+import type { RunTrust } from '../core/run-trust.js';
 import type { CertificateTrustStore } from '../core/trust-store.js';
 import { FtpFileSystem } from './ftp-file-system.js';
 import { FtpSession, type FtpSessionOptions } from './ftp-session.js';
@@ -20,6 +21,8 @@ export interface FtpDeps {
   logger: ProtocolLogger;
   prompter: Prompter;
   trustStore: CertificateTrustStore;
+  /** Certificates trusted "once" earlier in this run, shared by every connection of the app. */
+  runTrust?: RunTrust;
 }
 
 export async function connectFtp(

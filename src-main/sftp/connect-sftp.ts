@@ -11,6 +11,7 @@ import { FerryError } from '../../src-shared/errors.js';
 import type { ConnectionTarget, SecurityInfo } from '../../src-shared/model.js';
 import type { ProtocolLogger } from '../core/protocol-log.js';
 import type { Prompter } from '../core/prompter.js';
+import type { RunTrust } from '../core/run-trust.js';
 import { hostKeyAlgorithmOrder } from '../ssh/host-key-algorithms.js';
 import { readKnownHostsFiles } from '../ssh/known-hosts-store.js';
 import { parseSshConfig, resolveSshHost, type SshHostSettings } from '../ssh/ssh-config.js';
@@ -33,6 +34,8 @@ export interface SftpDeps {
   agentSocket?: string;
   /** Keys tried when neither the target nor ~/.ssh/config names one; ~/.ssh/id_{ed25519,ecdsa,rsa} by default. */
   defaultIdentityFiles?: string[];
+  /** Host keys trusted "once" earlier in this run, shared by every connection of the app. */
+  runTrust?: RunTrust;
   /** Handshake and authentication must finish in this time, not counting time spent waiting on prompts. */
   timeoutMs?: number;
 }
@@ -201,6 +204,7 @@ export async function connectSftp(target: ConnectionTarget, deps: SftpDeps): Pro
             userKnownHostsFile: deps.userKnownHostsFile,
             prompter,
             logger,
+            runTrust: deps.runTrust,
           },
           hostKeyOutcome,
         ),

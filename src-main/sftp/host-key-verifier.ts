@@ -7,6 +7,7 @@ import { FerryError } from '../../src-shared/errors.js';
 import type { HostKeyInfo } from '../../src-shared/model.js';
 import type { ProtocolLogger } from '../core/protocol-log.js';
 import type { Prompter } from '../core/prompter.js';
+import type { RunTrust } from '../core/run-trust.js';
 import { keyBlobType, sha256Fingerprint } from '../ssh/fingerprint.js';
 import { checkHostKey } from '../ssh/known-hosts.js';
 import { appendKnownHost, readKnownHostsFiles } from '../ssh/known-hosts-store.js';
@@ -20,6 +21,8 @@ export interface HostKeyCheckOptions {
   userKnownHostsFile?: string;
   prompter: Prompter;
   logger: ProtocolLogger;
+  /** Keys trusted "once" earlier in this run. */
+  runTrust?: RunTrust | undefined;
 }
 
 export function describeHostKey(host: string, port: number, keyBlob: Buffer): HostKeyInfo {
@@ -65,6 +68,10 @@ export async function verifyHostKey(keyBlob: Buffer, options: HostKeyCheckOption
     case 'unknown':
       break;
   }
+  if (options.runTrust?.has(host, port, info.fingerprint)) {
+    logger.log('info', `Host key ${info.algorithm} ${info.fingerprint} was trusted for this session`);
+    return info;
+  }
   const answer = await prompter.ask({ kind: 'host-key', hostKey: info });
   if (answer.trust === 'reject') {
     throw new FerryError(
@@ -83,6 +90,7 @@ export async function verifyHostKey(keyBlob: Buffer, options: HostKeyCheckOption
       `Trusted ${info.algorithm} ${info.fingerprint} for ${where}; saved to ${knownHostsFile}`,
     );
   } else {
+    options.runTrust?.add(host, port, info.fingerprint);
     logger.log('info', `Trusted ${info.algorithm} ${info.fingerprint} for ${where} for this session`);
   }
   return info;

@@ -29,12 +29,17 @@ describe('FerryService against real servers', () => {
   let work: string;
   let vsftpd: RunningServer;
   let ftps: RunningServer;
+  let sshd: RunningServer;
   const events: FerryEvent[] = [];
 
   beforeAll(async () => {
     configDir = await mkdtemp(path.join(os.tmpdir(), 'ferry-service-config-'));
     work = await mkdtemp(path.join(os.tmpdir(), 'ferry-service-work-'));
-    [vsftpd, ftps] = await Promise.all([startServer('vsftpd'), startServer('vsftpd-ftps-explicit')]);
+    [vsftpd, ftps, sshd] = await Promise.all([
+      startServer('vsftpd'),
+      startServer('vsftpd-ftps-explicit'),
+      startServer('sshd'),
+    ]);
     app = await createApp({ mode: 'web', configDir });
     app.bus.subscribe((event) => {
       events.push(event);
@@ -42,12 +47,16 @@ describe('FerryService against real servers', () => {
       if (event.type === 'prompt' && event.prompt.kind === 'certificate') {
         void app.api['prompt.answer'](event.promptId, { trust: 'always' });
       }
+      // ...and trusts host keys "once": for this run only.
+      if (event.type === 'prompt' && event.prompt.kind === 'host-key') {
+        void app.api['prompt.answer'](event.promptId, { trust: 'once' });
+      }
     });
   });
 
   afterAll(async () => {
     await app?.close();
-    await Promise.all([vsftpd?.dispose(), ftps?.dispose()]);
+    await Promise.all([vsftpd?.dispose(), ftps?.dispose(), sshd?.dispose()]);
     await rm(configDir, { recursive: true, force: true });
     await rm(work, { recursive: true, force: true });
   });
@@ -143,6 +152,29 @@ describe('FerryService against real servers', () => {
     const second = await app.api['session.connect'](target);
     expect(second.state).toBe('connected');
     expect(events.filter((e) => e.type === 'prompt').length).toBe(asked);
+    await app.api['session.disconnect'](first.id);
+    await app.api['session.disconnect'](second.id);
+  });
+
+  it('asks in plain words, and a host key trusted once is not asked about again in this run', async () => {
+    const certificatePrompt = events.find((e) => e.type === 'prompt' && e.prompt.kind === 'certificate');
+    expect(certificatePrompt).toMatchObject({ prompt: { reason: expect.stringContaining('self-signed') } });
+
+    const target = {
+      protocol: 'sftp' as const,
+      host: '127.0.0.1',
+      port: sshd.port,
+      user: sshd.user,
+      password: sshd.password,
+    };
+    const hostKeyPrompts = (): number =>
+      events.filter((e) => e.type === 'prompt' && e.prompt.kind === 'host-key').length;
+    const first = await app.api['session.connect'](target);
+    expect(first.security).toMatchObject({ kind: 'ssh', hostKey: { fingerprint: sshd.hostKeyFingerprint } });
+    expect(hostKeyPrompts()).toBe(1);
+    const second = await app.api['session.connect'](target);
+    expect(second.state).toBe('connected');
+    expect(hostKeyPrompts()).toBe(1);
     await app.api['session.disconnect'](first.id);
     await app.api['session.disconnect'](second.id);
   });
