@@ -6,6 +6,7 @@ import {
   type Protocol,
   type Site,
 } from '../../../src-shared/model.js';
+import { PROTOCOL_HINTS, PROTOCOL_LABELS } from '../../logic/protocol-labels.js';
 import { DEFAULT_PORTS } from '../../logic/quick-connect.js';
 
 interface SiteFormProps {
@@ -81,8 +82,8 @@ export function SiteForm({ site, keychain, password, onChange, onPassword }: Sit
             onChange={(e) => setProtocol(e.target.value as Protocol)}
           >
             {PROTOCOLS.map((p) => (
-              <option key={p} value={p}>
-                {p === 'ftp-insecure' ? 'FTP (not encrypted)' : p.toUpperCase()}
+              <option key={p} value={p} title={PROTOCOL_HINTS[p]}>
+                {PROTOCOL_LABELS[p]}
               </option>
             ))}
           </select>

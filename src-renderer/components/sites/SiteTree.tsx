@@ -1,4 +1,5 @@
 import type { Site } from '../../../src-shared/model.js';
+import { PROTOCOL_LABELS, PROTOCOL_SHORT } from '../../logic/protocol-labels.js';
 import { Icon } from '../common/Icon.js';
 import type { SiteFolderNode } from './site-defaults.js';
 
@@ -36,7 +37,12 @@ function FolderNode({ node, depth, ...props }: SiteTreeProps & { node: SiteFolde
           >
             <Icon name="server" className="file-icon" />
             <span>{site.name}</span>
-            <small className="muted">{site.protocol}</small>
+            <small
+              className={site.protocol === 'ftp-insecure' ? 'protocol-tag insecure' : 'protocol-tag'}
+              title={PROTOCOL_LABELS[site.protocol]}
+            >
+              {PROTOCOL_SHORT[site.protocol]}
+            </small>
           </button>
         </li>
       ))}

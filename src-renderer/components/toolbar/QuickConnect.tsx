@@ -1,25 +1,10 @@
 import { useState } from 'react';
-import { PROTOCOLS, type Protocol } from '../../../src-shared/model.js';
+import { PROTOCOLS } from '../../../src-shared/model.js';
 import { useApp } from '../../hooks/app-context.js';
+import { PROTOCOL_HINTS, PROTOCOL_SHORT } from '../../logic/protocol-labels.js';
 import { buildTarget, type QuickConnectFields } from '../../logic/quick-connect.js';
 import { Icon } from '../common/Icon.js';
 import { useConnect } from '../sessions/use-connect.js';
-
-const PROTOCOL_LABELS: Record<Protocol, string> = {
-  ftp: 'FTP',
-  ftpes: 'FTPES',
-  ftps: 'FTPS',
-  'ftp-insecure': 'FTP (plain)',
-  sftp: 'SFTP',
-};
-
-const PROTOCOL_HINTS: Record<Protocol, string> = {
-  ftp: 'FTP, using TLS if the server offers it',
-  ftpes: 'FTP over explicit TLS (required)',
-  ftps: 'FTP over implicit TLS (port 990)',
-  'ftp-insecure': 'Plain FTP: not encrypted',
-  sftp: 'SFTP over SSH',
-};
 
 const EMPTY: QuickConnectFields = { protocol: 'ftp', host: '', user: '', password: '', port: '' };
 
@@ -62,7 +47,7 @@ export function QuickConnect() {
       >
         {PROTOCOLS.map((p) => (
           <option key={p} value={p} title={PROTOCOL_HINTS[p]}>
-            {PROTOCOL_LABELS[p]}
+            {PROTOCOL_SHORT[p]}
           </option>
         ))}
       </select>
