@@ -105,11 +105,18 @@ export const FileRow = memo(function FileRow(props: FileRowProps) {
             {renaming ? (
               <RenameInput name={entry.name} onDone={(to) => handlers.onRenameDone(entry.name, to)} />
             ) : (
-              <span className="cell-text">{entry.name}</span>
+              <span className="cell-text" title={entry.name}>
+                {entry.name}
+              </span>
             )}
           </div>
         ) : (
-          <div key={column.key} role="gridcell" className={`cell align-${column.align} cell-${column.key}`}>
+          <div
+            key={column.key}
+            role="gridcell"
+            className={`cell align-${column.align} cell-${column.key}`}
+            title={column.key === 'owner' ? column.text(entry) || undefined : undefined}
+          >
             {column.text(entry)}
           </div>
         ),

@@ -11,39 +11,43 @@ export interface ColumnDef {
   text(entry: FileEntry): string;
 }
 
+/**
+ * Default widths add up to 594 px, so every column of both panes shows at 1280 px even with a
+ * classic 15 px scrollbar (a pane's list is ~624 px there); the name column takes what is left.
+ */
 export const COLUMNS: readonly ColumnDef[] = [
-  { key: 'name', label: 'Name', align: 'left', minWidth: 120, defaultWidth: 220, text: (e) => e.name },
+  { key: 'name', label: 'Name', align: 'left', minWidth: 120, defaultWidth: 150, text: (e) => e.name },
   {
     key: 'size',
     label: 'Size',
     align: 'right',
-    minWidth: 56,
-    defaultWidth: 80,
+    minWidth: 50,
+    defaultWidth: 68,
     text: (e) => (e.type === 'dir' ? '' : formatSize(e.size)),
   },
-  { key: 'type', label: 'Type', align: 'left', minWidth: 56, defaultWidth: 90, text: (e) => typeLabel(e) },
+  { key: 'type', label: 'Type', align: 'left', minWidth: 50, defaultWidth: 74, text: (e) => typeLabel(e) },
   {
     key: 'modified',
     label: 'Modified',
     align: 'left',
     minWidth: 80,
-    defaultWidth: 136,
+    defaultWidth: 124,
     text: (e) => formatDate(e.modified),
   },
   {
     key: 'permissions',
     label: 'Permissions',
     align: 'left',
-    minWidth: 64,
-    defaultWidth: 96,
+    minWidth: 60,
+    defaultWidth: 98,
     text: (e) => e.permissions ?? '',
   },
   {
     key: 'owner',
     label: 'Owner',
     align: 'left',
-    minWidth: 56,
-    defaultWidth: 90,
+    minWidth: 50,
+    defaultWidth: 80,
     text: (e) => [e.owner, e.group].filter(Boolean).join(' '),
   },
 ];
