@@ -52,4 +52,36 @@ describe('queue speed limit', () => {
       await queue.close();
     }
   });
+
+  it('cancel aborts a running transfer and the connection is reused, not logged in again', async () => {
+    let logins = 0;
+    const connect = ftpConnect({ ...server, remoteRoot: '/' } as unknown as RunningServer);
+    const queue = await TransferQueue.open({
+      journalDir: join(work, 'journal-cancel'),
+      connect: (location) => {
+        logins++;
+        return connect(location);
+      },
+      settings: { maxConnectionsPerSite: 1, downloadLimit: MiB, defaultOverwrite: 'overwrite' },
+    });
+    try {
+      const [first, second] = await queue.add(
+        [0, 1].map((i) => ({
+          direction: 'download' as const,
+          source: { location: 'rate', path: `/f${i}.bin` },
+          target: { location: 'local', path: join(work, `c${i}.bin`) },
+        })),
+      );
+      await queue.start();
+      while ((queue.get(first!)?.transferred ?? 0) < 64 * 1024) await new Promise((r) => setTimeout(r, 10));
+      await queue.cancel([first!]);
+      await queue.whenIdle();
+      expect(queue.get(first!)).toMatchObject({ state: 'failed', error: { code: 'CANCELLED' } });
+      expect(queue.get(second!)?.state).toBe('done');
+      expect(readFileSync(join(work, 'c1.bin'))).toEqual(Buffer.alloc(1.5 * MiB, 2));
+      expect(logins).toBe(1);
+    } finally {
+      await queue.close();
+    }
+  });
 });
