@@ -26,6 +26,8 @@ import type { ListCommand } from './use-list-keys.js';
 interface FilePaneProps {
   side: 'local' | 'remote';
   title: string;
+  subtitle?: string;
+  subtitleTip?: string;
   model: PaneModel;
   other: PaneModel;
   session: SessionInfo | null;
@@ -127,6 +129,8 @@ export function FilePane(props: FilePaneProps) {
       <PaneHeader
         side={side}
         title={title}
+        subtitle={props.subtitle}
+        subtitleTip={props.subtitleTip}
         model={model}
         filter={filter}
         onFilter={setFilter}

@@ -6,6 +6,9 @@ import type { PaneModel } from './use-pane-model.js';
 interface PaneHeaderProps {
   side: string;
   title: string;
+  /** A short name beside the title (the remote host); `subtitleTip` holds the full label. */
+  subtitle?: string;
+  subtitleTip?: string;
   model: PaneModel;
   filter: string;
   onFilter: (value: string) => void;
@@ -22,7 +25,16 @@ export function PaneHeader(props: PaneHeaderProps) {
       <div className="pane-title-row">
         <h2 className="pane-title">
           <Icon name={side === 'local' ? 'folder' : 'server'} />
-          <span>{title}</span>
+          <span className="pane-title-text">{title}</span>
+          {props.subtitle && (
+            <span
+              className="pane-subtitle"
+              title={props.subtitleTip ?? props.subtitle}
+              data-testid={`${side}-subtitle`}
+            >
+              {props.subtitle}
+            </span>
+          )}
         </h2>
         <div className="pane-nav" role="toolbar" aria-label={`${title} navigation`}>
           <IconButton

@@ -5,7 +5,6 @@ import { usePersistentState } from '../../hooks/use-persistent-state.js';
 import { useStore } from '../../hooks/use-store.js';
 import { compareDirectories } from '../../logic/compare-directories.js';
 import { joinPath } from '../../logic/paths.js';
-import { sessionLabel } from '../../logic/session-label.js';
 import { Splitter } from '../common/Splitter.js';
 import { FilePane } from '../pane/FilePane.js';
 import { usePaneModel, type PaneModel } from '../pane/use-pane-model.js';
@@ -58,7 +57,13 @@ export function Workspace({ session, compare, sync, onOpenSiteManager }: Workspa
   const resize = (fraction: number): void => setSplit(Math.min(0.8, Math.max(0.2, fraction)));
 
   const siteNames = new Map(sites.map((s) => [s.id, s.name]));
-  const remoteTitle = connected ? `Remote — ${sessionLabel(connected, siteNames)}` : 'Remote';
+  // The header is narrow: the site name or host, with user@host:port as the tooltip.
+  const remoteName = connected
+    ? (connected.siteId && siteNames.get(connected.siteId)) || connected.host
+    : undefined;
+  const remoteTip = connected
+    ? `${connected.user ? `${connected.user}@` : ''}${connected.host}:${connected.port}`
+    : undefined;
   return (
     <div
       className="workspace"
@@ -90,7 +95,9 @@ export function Workspace({ session, compare, sync, onOpenSiteManager }: Workspa
       />
       <FilePane
         side="remote"
-        title={remoteTitle}
+        title="Remote"
+        subtitle={remoteName}
+        subtitleTip={remoteTip}
         model={remote}
         other={local}
         session={connected}
