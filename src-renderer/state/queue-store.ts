@@ -37,6 +37,7 @@ export class QueueStore {
   private tabIds: Record<QueueTab, string[]> | null = null;
   private summary: QueueSummary | null = null;
   private countCache: Record<QueueTab, number> = { queued: 0, active: 0, failed: 0, done: 0 };
+  private errorCount = 0;
 
   reset(items: readonly TransferItem[], summary: QueueSummary | null): void {
     this.rows.clear();
@@ -105,6 +106,12 @@ export class QueueStore {
     return this.countCache;
   }
 
+  /** Failed items that really failed: the Failed tab turns red for these, not for cancelled ones. */
+  errors(): number {
+    this.computeTabs();
+    return this.errorCount;
+  }
+
   subscribeRow(id: string, listener: () => void): () => void {
     let set = this.rowListeners.get(id);
     if (!set) {
@@ -131,7 +138,12 @@ export class QueueStore {
   private computeTabs(): Record<QueueTab, string[]> {
     if (this.tabIds) return this.tabIds;
     const tabs: Record<QueueTab, string[]> = { queued: [], active: [], failed: [], done: [] };
-    for (const [id, row] of this.rows) tabs[tabOf(row.item.state)].push(id);
+    let errors = 0;
+    for (const [id, row] of this.rows) {
+      tabs[tabOf(row.item.state)].push(id);
+      if (row.item.state === 'failed' && row.item.error?.code !== 'CANCELLED') errors += 1;
+    }
+    this.errorCount = errors;
     this.tabIds = tabs;
     this.countCache = {
       queued: tabs.queued.length,

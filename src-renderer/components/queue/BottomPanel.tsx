@@ -50,7 +50,7 @@ export function BottomPanel() {
             <span>{LABELS[t]}</span>
             {t !== 'log' && (
               <span
-                className={`count${t === 'failed' && counts.failed > 0 ? ' count-danger' : ''}`}
+                className={`count${t === 'failed' && app.queue.errors() > 0 ? ' count-danger' : ''}`}
                 data-testid={`queue-count-${t}`}
               >
                 {counts[t].toLocaleString()}

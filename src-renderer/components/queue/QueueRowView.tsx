@@ -1,9 +1,19 @@
 import { memo, useSyncExternalStore } from 'react';
+import type { TransferItem } from '../../../src-shared/model.js';
 import type { QueueStore } from '../../state/queue-store.js';
 import { formatEta, formatSize, formatSpeed, percent } from '../../logic/format.js';
 import { baseName } from '../../logic/paths.js';
 import { Icon } from '../common/Icon.js';
 import { IconButton } from '../common/IconButton.js';
+
+/** How a finished item ended, as the row shows it: a cancelled transfer is not a failure. */
+type Outcome = 'cancelled' | 'skipped' | 'failed' | 'other';
+
+function outcomeOf(item: TransferItem): Outcome {
+  if (item.state === 'skipped') return 'skipped';
+  if (item.state !== 'failed') return 'other';
+  return item.error?.code === 'CANCELLED' ? 'cancelled' : 'failed';
+}
 
 export type QueueAction = 'pause' | 'resume' | 'cancel' | 'retry' | 'remove';
 
@@ -30,7 +40,8 @@ export const QueueRowView = memo(function QueueRowView(props: QueueRowViewProps)
   const pct = percent(item.transferred, item.size);
   const name = baseName(item.source.path) || item.source.path;
   const running = item.state === 'active' || item.state === 'verifying';
-  const stateClass = `queue-row q-state-${item.state}${selected ? ' selected' : ''}`;
+  const outcome = outcomeOf(item);
+  const stateClass = `queue-row q-state-${item.state} q-outcome-row-${outcome}${selected ? ' selected' : ''}`;
   return (
     <div
       role="row"
@@ -64,10 +75,18 @@ export const QueueRowView = memo(function QueueRowView(props: QueueRowViewProps)
         </span>
       </div>
       <div role="gridcell" className="q-progress">
-        {item.state === 'failed' && item.error ? (
+        {outcome === 'failed' && item.error ? (
           <span className="q-error" data-testid="queue-error" title={item.error.hint ?? item.error.message}>
             {item.error.message}
             {item.error.reply && ` (${item.error.reply.code} ${item.error.reply.text})`}
+          </span>
+        ) : outcome === 'cancelled' || outcome === 'skipped' ? (
+          <span
+            className={`q-outcome q-outcome-${outcome}`}
+            data-testid="queue-outcome"
+            title={outcome === 'skipped' ? 'The target already existed and was left alone' : undefined}
+          >
+            {outcome === 'skipped' ? 'Skipped' : 'Cancelled'}
           </span>
         ) : (
           <>
@@ -97,9 +116,11 @@ export const QueueRowView = memo(function QueueRowView(props: QueueRowViewProps)
         )}
       </div>
       <div role="gridcell" className="q-size">
-        {item.size === null
-          ? formatSize(item.transferred)
-          : `${formatSize(item.transferred)} / ${formatSize(item.size)}`}
+        {outcome === 'skipped'
+          ? formatSize(item.size)
+          : item.size === null
+            ? formatSize(item.transferred)
+            : `${formatSize(item.transferred)} / ${formatSize(item.size)}`}
       </div>
       <div role="gridcell" className="q-speed">
         {running

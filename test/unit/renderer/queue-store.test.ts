@@ -35,6 +35,23 @@ describe('QueueStore', () => {
     ).toEqual(['queued', 'queued', 'active', 'active', 'failed', 'done', 'done']);
   });
 
+  it('counts cancelled items in the Failed tab but not as errors', () => {
+    const store = new QueueStore();
+    const cancelled: TransferItem = {
+      ...item('c', 'failed'),
+      error: { code: 'CANCELLED', message: 'Cancelled', retryable: false },
+    };
+    const broken: TransferItem = {
+      ...item('b', 'failed'),
+      error: { code: 'CONNECTION_LOST', message: 'Connection lost', retryable: true },
+    };
+    store.reset([cancelled, broken, item('d', 'done')], summary);
+    expect(store.counts().failed).toBe(2);
+    expect(store.errors()).toBe(1);
+    store.applyItems([], ['b']);
+    expect(store.errors()).toBe(0);
+  });
+
   it('a progress tick wakes only that row, and keeps the tab lists and counts identical', () => {
     const store = new QueueStore();
     const items = Array.from({ length: 10_000 }, (_, i) => item(`q${i}`, i < 3 ? 'active' : 'queued'));
