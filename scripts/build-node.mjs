@@ -8,6 +8,9 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
+  // Lazily imported modules (SFTP, the site store) become chunks loaded only when used.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   target: 'node20',
   packages: 'external',
   sourcemap: true,

@@ -10,7 +10,10 @@ export interface FileEntry {
   size: number | null;
   /** Epoch milliseconds; null when unknown. */
   modified: number | null;
-  /** `rwxr-xr-x` style when known. */
+  /**
+   * `rwxr-xr-x` style when the server tells the Unix mode; servers that only give RFC 3659
+   * perm letters (Windows, FileZilla Server) show those instead, e.g. `adfrw`, as FileZilla does.
+   */
   permissions?: string;
   /** Numeric mode bits (e.g. 0o755) when known. */
   mode?: number;

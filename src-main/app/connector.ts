@@ -8,7 +8,6 @@ import { RunTrust } from '../core/run-trust.js';
 import { JsonCertificateTrustStore, type CertificateTrustStore } from '../core/trust-store.js';
 import { connectFtp, type FtpSessionOptions } from '../ftp/index.js';
 import type { Connector } from '../service/ports.js';
-import { connectSftp, defaultSshPaths } from '../sftp/index.js';
 
 export interface ConnectorOptions {
   configDir: string;
@@ -24,10 +23,12 @@ export function createConnector(options: ConnectorOptions): Connector {
   const trustStore =
     options.trustStore ??
     new JsonCertificateTrustStore(path.join(options.configDir, 'trusted-certificates.json'));
-  const ssh = defaultSshPaths();
   const runTrust = new RunTrust();
-  return (target, { logger, prompter }) => {
+  return async (target, { logger, prompter }) => {
     if (target.protocol === 'sftp') {
+      // ssh2 is the heaviest module Ferry loads; an FTP-only run (most CLI calls) never needs it.
+      const { connectSftp, defaultSshPaths } = await import('../sftp/index.js');
+      const ssh = defaultSshPaths();
       return connectSftp(target, {
         logger,
         prompter,

@@ -12,8 +12,8 @@ import type { ProtocolLogger } from '../core/protocol-log.js';
 import { silentLogger } from '../core/protocol-log.js';
 import { parseRemoteUrl } from '../core/url.js';
 import type { RemoteFileSystem } from '../fs/remote-file-system.js';
-import { openSecretStore } from '../keychain/index.js';
-import { isSiteRef, SiteStore } from '../sites/index.js';
+import type { SiteStore } from '../sites/index.js';
+import { isSiteRef } from '../sites/site-ref.js';
 import { applyRemoteOptions, type RemoteOptions } from './cli-options.js';
 import { cliHint } from './cli-hints.js';
 import { TerminalPrompter } from './terminal-prompter.js';
@@ -95,6 +95,11 @@ export class CliContext {
 
   async siteStore(): Promise<SiteStore> {
     if (!this.sites) {
+      // The keychain binding and the site store load only for commands that use saved sites.
+      const [{ openSecretStore }, { SiteStore }] = await Promise.all([
+        import('../keychain/index.js'),
+        import('../sites/index.js'),
+      ]);
       const secrets = await openSecretStore();
       this.keychainProblem = secrets.error;
       this.sites = new SiteStore({ secrets: secrets.store, cwd: this.configDir });

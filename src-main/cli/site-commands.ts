@@ -6,7 +6,8 @@ import { FerryError } from '../../src-shared/errors.js';
 import type { Protocol } from '../../src-shared/model.js';
 import { PROTOCOLS } from '../../src-shared/model.js';
 import { parseRemoteUrl } from '../core/url.js';
-import { createSite, siteDisplayPath, type SiteStore } from '../sites/index.js';
+import type { SiteStore } from '../sites/index.js';
+import { createSite, siteDisplayPath } from '../sites/site-defaults.js';
 import type { CliContext } from './cli-context.js';
 
 export function registerSiteCommands(program: Command, makeContext: () => CliContext): void {

@@ -103,8 +103,9 @@ function connectPassive(
   if (direct) target?.watch(socket);
   let tlsSocket: TLSSocket | null = null;
   let destroyed = false;
+  let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<Socket>((resolve, reject) => {
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       socket.destroy();
       reject(dataTimeout(context.connectTimeoutMs));
     }, context.connectTimeoutMs);
@@ -144,6 +145,8 @@ function connectPassive(
     direct,
     destroy() {
       destroyed = true;
+      // A channel given up before it connected must not keep the process alive until its timeout.
+      clearTimeout(timer);
       tlsSocket?.destroy();
       socket.destroy();
     },
@@ -162,8 +165,9 @@ export async function openActive(
   const port = (server.address() as { port: number }).port;
   let accepted: Socket | null = null;
   let secured: TLSSocket | null = null;
+  let timer: NodeJS.Timeout | undefined;
   const ready = new Promise<Socket>((resolve, reject) => {
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       server.close();
       reject(dataTimeout(context.connectTimeoutMs));
     }, context.connectTimeoutMs);
@@ -195,6 +199,7 @@ export async function openActive(
     ready,
     direct: false,
     destroy() {
+      clearTimeout(timer);
       server.close();
       (secured as TLSSocket | null)?.destroy();
       (accepted as Socket | null)?.destroy();
