@@ -7,6 +7,8 @@ interface ModalProps {
   children: ReactNode;
   footer?: ReactNode;
   wide?: boolean;
+  /** Extra class on the dialog box, for a dialog that needs its own size. */
+  className?: string;
   /** Modal prompts from the engine may not be dismissed by Escape: the user must choose. */
   escapeCloses?: boolean;
   icon?: ReactNode;
@@ -22,6 +24,7 @@ export function Modal({
   children,
   footer,
   wide,
+  className,
   escapeCloses = true,
   icon,
 }: ModalProps) {
@@ -63,7 +66,7 @@ export function Modal({
     <div className="modal-backdrop">
       <div
         ref={ref}
-        className={wide ? 'modal modal-wide' : 'modal'}
+        className={['modal', wide ? 'modal-wide' : '', className ?? ''].filter(Boolean).join(' ')}
         role="dialog"
         aria-modal="true"
         aria-label={title}

@@ -90,7 +90,7 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
       title="Site Manager"
       testId="dialog-site-manager"
       onClose={onClose}
-      wide
+      className="modal-site-manager"
       footer={
         <>
           <input
