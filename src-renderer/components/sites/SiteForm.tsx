@@ -138,7 +138,13 @@ export function SiteForm({ site, keychain, password, onChange, onPassword }: Sit
                     type="password"
                     aria-label={secretLabel}
                     data-testid="site-password"
-                    placeholder={site.hasSecret ? '•••••• saved in keychain' : ''}
+                    placeholder={
+                      site.hasSecret
+                        ? keychain === 'available'
+                          ? '•••••• saved in keychain'
+                          : '•••••• kept for this session only'
+                        : ''
+                    }
                     value={password}
                     onChange={(e) => onPassword(e.target.value)}
                   />
