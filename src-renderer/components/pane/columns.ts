@@ -12,11 +12,11 @@ export interface ColumnDef {
 }
 
 /**
- * Default widths add up to 594 px, so every column of both panes shows at 1280 px even with a
+ * Default widths add up to 598 px, so every column of both panes shows at 1280 px even with a
  * classic 15 px scrollbar (a pane's list is ~624 px there); the name column takes what is left.
  */
 export const COLUMNS: readonly ColumnDef[] = [
-  { key: 'name', label: 'Name', align: 'left', minWidth: 120, defaultWidth: 150, text: (e) => e.name },
+  { key: 'name', label: 'Name', align: 'left', minWidth: 120, defaultWidth: 140, text: (e) => e.name },
   {
     key: 'size',
     label: 'Size',
@@ -31,7 +31,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     label: 'Modified',
     align: 'left',
     minWidth: 80,
-    defaultWidth: 124,
+    defaultWidth: 132,
     text: (e) => formatDate(e.modified),
   },
   {
@@ -47,7 +47,7 @@ export const COLUMNS: readonly ColumnDef[] = [
     label: 'Owner',
     align: 'left',
     minWidth: 50,
-    defaultWidth: 80,
+    defaultWidth: 86,
     text: (e) => [e.owner, e.group].filter(Boolean).join(' '),
   },
 ];
