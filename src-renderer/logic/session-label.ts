@@ -13,3 +13,13 @@ export function sessionLabel(
   const port = session.port && session.port !== DEFAULT_PORTS[session.protocol] ? `:${session.port}` : '';
   return `${user}${session.host}${port}`;
 }
+
+/** Two tabs to the same server read `host` and `host #2`: the first keeps its plain label. */
+export function numberDuplicates(labels: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return labels.map((label) => {
+    const n = (seen.get(label) ?? 0) + 1;
+    seen.set(label, n);
+    return n === 1 ? label : `${label} #${n}`;
+  });
+}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useApp } from '../../hooks/app-context.js';
 import { useStore } from '../../hooks/use-store.js';
-import { sessionLabel } from '../../logic/session-label.js';
+import { numberDuplicates, sessionLabel } from '../../logic/session-label.js';
 import { Icon } from '../common/Icon.js';
 
 /** One tab per connection; closing a tab disconnects it. */
@@ -10,7 +10,10 @@ export function SessionTabs() {
   const sessions = useStore(app.sessions);
   const active = useStore(app.activeSessionId);
   const sites = useStore(app.sites);
-  const siteNames = useMemo(() => new Map(sites.map((s) => [s.id, s.name])), [sites]);
+  const labels = useMemo(() => {
+    const siteNames = new Map(sites.map((s) => [s.id, s.name]));
+    return numberDuplicates(sessions.map((s) => sessionLabel(s, siteNames)));
+  }, [sessions, sites]);
   if (sessions.length === 0) return null;
 
   const disconnect = (id: string): void => {
@@ -23,8 +26,8 @@ export function SessionTabs() {
 
   return (
     <div className="session-tabs" role="tablist" aria-label="Connections" data-testid="session-tabs">
-      {sessions.map((s) => {
-        const label = sessionLabel(s, siteNames);
+      {sessions.map((s, i) => {
+        const label = labels[i] ?? s.label;
         return (
           <div
             key={s.id}
