@@ -125,32 +125,28 @@ export function SiteForm({ site, keychain, password, onChange, onPassword }: Sit
               ))}
             </select>
           </Field>
-          {(site.logonType !== 'anonymous' || needsPassword) && (
-            <div className="form-grid">
-              {site.logonType !== 'anonymous' && (
-                <Field label="User">
-                  <input {...text('user')} aria-label="User" spellCheck={false} />
-                </Field>
-              )}
-              {needsPassword && (
-                <Field label={secretLabel}>
-                  <input
-                    type="password"
-                    aria-label={secretLabel}
-                    data-testid="site-password"
-                    placeholder={
-                      site.hasSecret
-                        ? keychain === 'available'
-                          ? '•••••• saved in keychain'
-                          : '•••••• kept for this session only'
-                        : ''
-                    }
-                    value={password}
-                    onChange={(e) => onPassword(e.target.value)}
-                  />
-                </Field>
-              )}
-            </div>
+          {site.logonType !== 'anonymous' && (
+            <Field label="User">
+              <input {...text('user')} aria-label="User" spellCheck={false} />
+            </Field>
+          )}
+          {needsPassword && (
+            <Field label={secretLabel}>
+              <input
+                type="password"
+                aria-label={secretLabel}
+                data-testid="site-password"
+                placeholder={
+                  site.hasSecret
+                    ? keychain === 'available'
+                      ? '•••••• saved in keychain'
+                      : '•••••• kept for this session only'
+                    : ''
+                }
+                value={password}
+                onChange={(e) => onPassword(e.target.value)}
+              />
+            </Field>
           )}
           {site.logonType === 'key' && (
             <Field label="Key file">
