@@ -243,6 +243,7 @@ describe.skipIf(!chromiumAvailable())('a plain FTP session in the GUI (vsftpd)',
     await page.getByTestId('open-site-manager').click();
     await manager.getByTestId('site-item-Build server (staging)').click();
     await manager.getByTestId('site-delete').click();
+    await page.getByTestId('dialog-confirm').getByTestId('dialog-confirm-button').click();
     await manager.getByTestId('site-item-Build server (staging)').waitFor({ state: 'detached' });
     await expect.poll(() => web.app.api['sites.list'](), POLL).toEqual([]);
     await manager.getByTestId('site-close').click();

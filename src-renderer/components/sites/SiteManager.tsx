@@ -3,6 +3,8 @@ import type { Site } from '../../../src-shared/model.js';
 import { useApp } from '../../hooks/app-context.js';
 import { useStore } from '../../hooks/use-store.js';
 import { IconButton } from '../common/IconButton.js';
+import { ConfirmDialog } from '../dialogs/ConfirmDialog.js';
+import { useDialogs } from '../dialogs/dialog-context.js';
 import { Modal } from '../dialogs/Modal.js';
 import { useConnect } from '../sessions/use-connect.js';
 import { buildSiteTree, newSite } from './site-defaults.js';
@@ -14,6 +16,7 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
   const app = useApp();
   const api = app.client.api;
   const connect = useConnect();
+  const openDialog = useDialogs();
   const sites = useStore(app.sites);
   const keychain = useStore(app.keychain);
   const tree = useMemo(() => buildSiteTree(sites), [sites]);
@@ -52,13 +55,24 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
       setDraft(sites[0] ?? null);
       return;
     }
-    const id = draft.id;
-    void app.run(`Could not delete “${draft.name}”`, async () => {
-      await api['sites.delete'](id);
-      const rest = app.sites.get().filter((s) => s.id !== id);
-      app.sites.set(rest);
-      setDraft(rest[0] ?? null);
-    });
+    const { id, name, hasSecret } = draft;
+    openDialog((close) => (
+      <ConfirmDialog
+        title="Delete this site?"
+        message={`“${name}” is removed${hasSecret ? ' with its saved password' : ''}. Open connections to it stay until you close their tabs.`}
+        confirmLabel="Delete site"
+        danger
+        onClose={close}
+        onConfirm={() =>
+          void app.run(`Could not delete “${name}”`, async () => {
+            await api['sites.delete'](id);
+            const rest = app.sites.get().filter((s) => s.id !== id);
+            app.sites.set(rest);
+            setDraft(rest[0] ?? null);
+          })
+        }
+      />
+    ));
   };
 
   const connectTo = async (site: Site): Promise<void> => {
