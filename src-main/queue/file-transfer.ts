@@ -110,7 +110,18 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
     else digest = null;
   }
 
-  const written = await pipe(job, partPath(), offset, digest);
+  let written: number;
+  try {
+    written = await pipe(job, partPath(), offset, digest);
+  } catch (error) {
+    // A refused download (550) leaves nothing worth resuming: drop an empty .part so no stray
+    // file remains. A .part with bytes in it stays for the next attempt to resume from.
+    if (usePart && offset === 0 && !(error instanceof FerryError && error.retryable)) {
+      const left = await target.stat(partPath()).catch(() => null);
+      if (left && left.size === 0) await target.deleteFile(partPath()).catch(() => undefined);
+    }
+    throw error;
+  }
 
   job.verifying();
   // The server's side of the verification first, so a download can hand its connection to the

@@ -3,7 +3,7 @@
  * retries, a 421 (too many connections) lowers the site's parallelism; and every overwrite
  * choice does what it is named, uploading to a real server.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +79,8 @@ describe('queue against a server that fails on cue', () => {
         error: { retryable: false, reply: { code: 550 } },
       });
       expect(queue.get(denied!)?.error?.reply?.text).toMatch(/injected/);
+      // Nothing was received, so no empty .part is left behind.
+      expect(existsSync(join(work, 'denied.part'))).toBe(false);
       expect(queue.get(busy!)).toMatchObject({ state: 'done', attempts: 3 });
       expect(readFileSync(join(work, 'busy'), 'utf8')).toBe('eventually');
     } finally {
