@@ -1,4 +1,5 @@
 import type { QueueSummary, TransferItem, TransferProgress, TransferState } from '../../src-shared/model.js';
+import { etaOf, startMeter, updateMeter, type SpeedMeter } from '../logic/speed-meter.js';
 
 export const QUEUE_TABS = ['queued', 'active', 'failed', 'done'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
@@ -31,6 +32,8 @@ export interface QueueRow {
  */
 export class QueueStore {
   private readonly rows = new Map<string, QueueRow>();
+  /** Speed of each moving item, measured here (see speed-meter.ts for why not main's figure). */
+  private readonly meters = new Map<string, SpeedMeter>();
   private readonly rowListeners = new Map<string, Set<() => void>>();
   private readonly listListeners = new Set<() => void>();
   private readonly summaryListeners = new Set<() => void>();
@@ -41,6 +44,7 @@ export class QueueStore {
 
   reset(items: readonly TransferItem[], summary: QueueSummary | null): void {
     this.rows.clear();
+    this.meters.clear();
     for (const item of items) this.rows.set(item.id, { item, bytesPerSecond: 0, etaSeconds: null });
     this.summary = summary;
     this.tabIds = null;
@@ -53,12 +57,14 @@ export class QueueStore {
     let listChanged = removed.length > 0;
     for (const id of removed) {
       this.rows.delete(id);
+      this.meters.delete(id);
       this.emitRow(id);
     }
     for (const item of items) {
       const prev = this.rows.get(item.id);
       if (!prev || prev.item.state !== item.state) listChanged = true;
       const moving = item.state === 'active' || item.state === 'verifying';
+      if (!moving) this.meters.delete(item.id);
       this.rows.set(item.id, {
         item,
         bytesPerSecond: moving ? (prev?.bytesPerSecond ?? 0) : 0,
@@ -72,18 +78,33 @@ export class QueueStore {
     }
   }
 
-  applyProgress(progress: readonly TransferProgress[], summary: QueueSummary): void {
+  /** `now` is when the tick arrived (a parameter so tests need no clock). */
+  applyProgress(
+    progress: readonly TransferProgress[],
+    summary: QueueSummary,
+    now: number = performance.now(),
+  ): void {
     for (const tick of progress) {
       const prev = this.rows.get(tick.id);
       if (!prev) continue;
+      let meter = this.meters.get(tick.id);
+      if (meter) updateMeter(meter, tick.transferred, now);
+      else {
+        meter = startMeter(tick.transferred, now);
+        this.meters.set(tick.id, meter);
+      }
+      const size = tick.size ?? prev.item.size;
+      const eta = etaOf(meter, size);
       this.rows.set(tick.id, {
-        item: { ...prev.item, transferred: tick.transferred, size: tick.size ?? prev.item.size },
-        bytesPerSecond: tick.bytesPerSecond,
-        etaSeconds: tick.etaSeconds,
+        item: { ...prev.item, transferred: tick.transferred, size },
+        bytesPerSecond: Math.round(meter.speed),
+        etaSeconds: eta === null ? null : Math.ceil(eta),
       });
       this.emitRow(tick.id);
     }
-    this.summary = summary;
+    let total = 0;
+    for (const meter of this.meters.values()) total += meter.speed;
+    this.summary = { ...summary, bytesPerSecond: Math.round(total) };
     this.emit(this.summaryListeners);
   }
 
