@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Prompt, PromptAnswers } from '../../../src-shared/prompts.js';
-import { formatDate, formatSize } from '../../logic/format.js';
+import { compareFiles } from '../../logic/compare-files.js';
 import { Icon } from '../common/Icon.js';
 import { Modal } from '../dialogs/Modal.js';
 
@@ -24,10 +24,7 @@ const ACTIONS: { action: Exclude<Action, 'cancel'>; label: string; detail: strin
 export function OverwritePrompt({ prompt, more, onAnswer }: Props) {
   const [action, setAction] = useState<Exclude<Action, 'cancel'>>('overwrite');
   const [applyToAll, setApplyToAll] = useState(false);
-  const newer =
-    prompt.source.modified !== null &&
-    prompt.target.modified !== null &&
-    prompt.source.modified > prompt.target.modified;
+  const facts = compareFiles(prompt.source, prompt.target);
   return (
     <Modal
       title="The target file already exists"
@@ -61,17 +58,19 @@ export function OverwritePrompt({ prompt, more, onAnswer }: Props) {
     >
       <p className="mono break">{prompt.targetPath}</p>
       <div className="compare-cards">
-        <div className="compare-card">
-          <h3>Source</h3>
-          <div>{formatSize(prompt.source.size) || 'Unknown size'}</div>
-          <div className="muted">{formatDate(prompt.source.modified) || 'Unknown date'}</div>
-          {newer && <span className="pill pill-accent">Newer</span>}
-        </div>
-        <div className="compare-card">
-          <h3>Target</h3>
-          <div>{formatSize(prompt.target.size) || 'Unknown size'}</div>
-          <div className="muted">{formatDate(prompt.target.modified) || 'Unknown date'}</div>
-        </div>
+        {(['source', 'target'] as const).map((side) => (
+          <div key={side} className="compare-card" data-testid={`overwrite-${side}-facts`}>
+            <h3>{side === 'source' ? 'Source' : 'Target'}</h3>
+            <div className="compare-size">
+              {facts[side].size}
+              {facts[side].larger && <span className="pill">Larger</span>}
+            </div>
+            <div className="muted">
+              {facts[side].date}
+              {facts[side].newer && <span className="pill pill-accent">Newer</span>}
+            </div>
+          </div>
+        ))}
       </div>
       <fieldset className="choice-list">
         <legend>What should Ferry do?</legend>
