@@ -13,6 +13,7 @@ import type {
   LogLine,
   QueueSummary,
   RawReply,
+  RecentConnection,
   SessionInfo,
   Site,
   TransferItem,
@@ -45,7 +46,14 @@ export const CONTRACT = {
   'app.info': method<AppInfo>()(noArgs),
 
   'session.list': method<SessionInfo[]>()(noArgs),
-  'session.connect': method<SessionInfo>()(z.tuple([connectionTargetSchema])),
+  /** Quick connect: remembered in the recent list (the password only with savePassword, in the keychain). */
+  'session.connect': method<SessionInfo>()(
+    z.tuple([
+      connectionTargetSchema,
+      z.object({ remember: z.boolean().optional(), savePassword: z.boolean().optional() }).optional(),
+    ]),
+  ),
+  'session.connectRecent': method<SessionInfo>()(z.tuple([z.string().min(1).max(600)])),
   'session.connectSite': method<SessionInfo>()(z.tuple([idSchema])),
   'session.connectUrl': method<SessionInfo>()(z.tuple([z.string().min(1).max(8192)])),
   'session.disconnect': method<void>()(z.tuple([idSchema])),
@@ -76,6 +84,7 @@ export const CONTRACT = {
   'queue.settings': method<z.infer<typeof queueSettingsSchema>>()(z.tuple([queueSettingsSchema.optional()])),
 
   'sites.list': method<Site[]>()(noArgs),
+  'sites.recent': method<RecentConnection[]>()(noArgs),
   'sites.save': method<Site>()(z.tuple([siteSchema, z.string().max(4096).nullable().optional()])),
   'sites.delete': method<void>()(z.tuple([idSchema])),
   'sites.importFileZilla': method<ImportReport>()(z.tuple([z.string().max(50_000_000)])),

@@ -199,6 +199,15 @@ export interface Site {
   hasSecret: boolean;
 }
 
+/** A quick-connect target remembered for next time; its password, if saved, is in the keychain. */
+export interface RecentConnection {
+  /** `protocol://user@host:port`: one entry per account, whatever folder was opened. */
+  key: string;
+  target: Omit<ConnectionTarget, 'password'>;
+  lastUsed: number;
+  hasSecret: boolean;
+}
+
 export interface ImportReport {
   imported: number;
   duplicates: number;

@@ -44,8 +44,16 @@ export class FerryService implements FerryApi {
     return this.deps.sessions.list();
   }
 
-  'session.connect'(...[target]: MethodArgs<'session.connect'>): R<'session.connect'> {
-    return this.deps.sessions.open(target);
+  async 'session.connect'(...[target, options]: MethodArgs<'session.connect'>): R<'session.connect'> {
+    const session = await this.deps.sessions.open(target);
+    if (!target.siteId && options?.remember !== false) {
+      await this.deps.sites.addRecent(target, options?.savePassword === true);
+    }
+    return session;
+  }
+
+  async 'session.connectRecent'(key: string): R<'session.connectRecent'> {
+    return this.deps.sessions.open(await this.deps.sites.recentTarget(key));
   }
 
   async 'session.connectSite'(siteId: string): R<'session.connectSite'> {
@@ -170,6 +178,10 @@ export class FerryService implements FerryApi {
 
   'sites.list'(): R<'sites.list'> {
     return this.deps.sites.list();
+  }
+
+  'sites.recent'(): R<'sites.recent'> {
+    return this.deps.sites.recent();
   }
 
   async 'sites.save'(...[site, secret]: MethodArgs<'sites.save'>): R<'sites.save'> {

@@ -8,6 +8,7 @@ import type {
   ConnectionTarget,
   ImportReport,
   QueueSummary,
+  RecentConnection,
   Site,
   TransferItem,
 } from '../../src-shared/model.js';
@@ -29,6 +30,10 @@ export interface SiteCatalog {
   exportJson(): Promise<string>;
   /** The connection target of a saved site, with its secret from the keychain when stored. */
   target(id: string): Promise<ConnectionTarget>;
+  recent(): Promise<RecentConnection[]>;
+  addRecent(target: ConnectionTarget, savePassword: boolean): Promise<void>;
+  /** A remembered quick connection, with its password when the user saved it. */
+  recentTarget(key: string): Promise<ConnectionTarget>;
 }
 
 /** The queue as the service sees it; requests already carry resolved connection targets. */

@@ -1,16 +1,9 @@
 import { z } from 'zod';
-import type { ConnectionTarget } from '../../src-shared/model.js';
+import type { ConnectionTarget, RecentConnection } from '../../src-shared/model.js';
 import { connectionTargetSchema } from '../../src-shared/schemas.js';
 import { defaultPort } from './site-defaults.js';
 
-/** A quick-connect target remembered for next time. Its password, if the user saved it, is in the keychain. */
-export interface RecentConnection {
-  /** `protocol://user@host:port`: one entry per account, whatever folder was opened. */
-  key: string;
-  target: Omit<ConnectionTarget, 'password'>;
-  lastUsed: number;
-  hasSecret: boolean;
-}
+export type { RecentConnection };
 
 export const recentConnectionSchema = z.object({
   key: z.string().min(1).max(600),

@@ -178,4 +178,36 @@ describe('FerryService against real servers', () => {
     await app.api['session.disconnect'](first.id);
     await app.api['session.disconnect'](second.id);
   });
+
+  it('remembers quick connections, with the password only when asked to save it', async () => {
+    const target = {
+      protocol: 'ftp-insecure' as const,
+      host: '127.0.0.1',
+      port: vsftpd.port,
+      user: vsftpd.user,
+      password: vsftpd.password,
+    };
+    const plain = await app.api['session.connect'](target);
+    await app.api['session.disconnect'](plain.id);
+    const [withoutPassword] = await app.api['sites.recent']();
+    expect(withoutPassword).toMatchObject({
+      hasSecret: false,
+      target: { host: '127.0.0.1', port: vsftpd.port },
+    });
+    expect(withoutPassword?.target).not.toHaveProperty('password');
+    await expect(app.api['session.connectRecent'](withoutPassword!.key)).rejects.toMatchObject({
+      code: 'LOGIN_FAILED',
+    });
+
+    const saved = await app.api['session.connect'](target, { savePassword: true });
+    await app.api['session.disconnect'](saved.id);
+    const [withPassword] = await app.api['sites.recent']();
+    expect(withPassword).toMatchObject({ key: withoutPassword!.key, hasSecret: true });
+    const again = await app.api['session.connectRecent'](withPassword!.key);
+    expect(again.state).toBe('connected');
+    await app.api['session.disconnect'](again.id);
+    // The sites file never holds the password, whichever store kept it.
+    const onDisk = await readFile(path.join(configDir, 'sites.json'), 'utf8');
+    expect(onDisk).not.toContain(vsftpd.password);
+  });
 });
