@@ -15,6 +15,16 @@ function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }
 
+/** "3 folders, 1 file · 22 B", leaving out what is zero; nothing for a pane with no folder. */
+function describe(dirs: number, files: number, bytes: number, total: number): string {
+  if (total === 0) return '';
+  const parts = [];
+  if (dirs > 0) parts.push(plural(dirs, 'folder', 'folders'));
+  if (files > 0) parts.push(plural(files, 'file', 'files'));
+  const text = parts.join(', ') || 'No matches';
+  return bytes > 0 ? `${text} · ${formatSize(bytes)}` : text;
+}
+
 export function PaneFooter({ side, comparing, rows, total, selected }: PaneFooterProps) {
   const summary = useMemo(() => {
     let files = 0;
@@ -40,10 +50,7 @@ export function PaneFooter({ side, comparing, rows, total, selected }: PaneFoote
           {summary.selectedBytes > 0 && ` · ${formatSize(summary.selectedBytes)}`}
         </span>
       ) : (
-        <span>
-          {plural(summary.dirs, 'folder', 'folders')}, {plural(summary.files, 'file', 'files')}
-          {summary.bytes > 0 && ` · ${formatSize(summary.bytes)}`}
-        </span>
+        <span>{describe(summary.dirs, summary.files, summary.bytes, total)}</span>
       )}
       {hidden > 0 && <span className="muted">{hidden.toLocaleString()} hidden by the filter</span>}
       {comparing && (
