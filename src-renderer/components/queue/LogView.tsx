@@ -1,8 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useApp } from '../../hooks/app-context.js';
-import { useStore } from '../../hooks/use-store.js';
-import { sessionLabel } from '../../logic/session-label.js';
+import { useSessionLabels } from '../../hooks/use-session-labels.js';
 import { formatTime } from '../../logic/format.js';
 import { maskSecrets } from '../../state/log-store.js';
 import { IconButton } from '../common/IconButton.js';
@@ -18,9 +17,8 @@ export function LogView() {
     (l) => app.log.subscribe(l),
     () => app.log.getLines(),
   );
-  const sessions = useStore(app.sessions);
   // Lines name their session by id; show the tab's label (ids of closed sessions stay as they are).
-  const labels = useMemo(() => new Map(sessions.map((s) => [s.id, sessionLabel(s)])), [sessions]);
+  const labels = useSessionLabels();
   const [filter, setFilter] = useState('');
   const deferred = useDeferredValue(filter.toLowerCase());
   const shown = useMemo(
@@ -105,7 +103,7 @@ export function LogView() {
                 style={{ transform: `translateY(${v.start}px)` }}
               >
                 <span className="log-time">{formatTime(line.time)}</span>
-                <span className="log-session" title={line.sessionId}>
+                <span className="log-session" title={labels.get(line.sessionId) ?? line.sessionId}>
                   {labels.get(line.sessionId) ?? line.sessionId}
                 </span>
                 <span className="log-dir">{ARROWS[line.direction]}</span>

@@ -1,7 +1,6 @@
-import { useMemo } from 'react';
 import { useApp } from '../../hooks/app-context.js';
 import { useStore } from '../../hooks/use-store.js';
-import { numberDuplicates, sessionLabel } from '../../logic/session-label.js';
+import { useSessionLabels } from '../../hooks/use-session-labels.js';
 import { Icon } from '../common/Icon.js';
 
 /** One tab per connection; closing a tab disconnects it. */
@@ -9,11 +8,7 @@ export function SessionTabs() {
   const app = useApp();
   const sessions = useStore(app.sessions);
   const active = useStore(app.activeSessionId);
-  const sites = useStore(app.sites);
-  const labels = useMemo(() => {
-    const siteNames = new Map(sites.map((s) => [s.id, s.name]));
-    return numberDuplicates(sessions.map((s) => sessionLabel(s, siteNames)));
-  }, [sessions, sites]);
+  const labels = useSessionLabels();
   if (sessions.length === 0) return null;
 
   const disconnect = (id: string): void => {
@@ -26,8 +21,8 @@ export function SessionTabs() {
 
   return (
     <div className="session-tabs" role="tablist" aria-label="Connections" data-testid="session-tabs">
-      {sessions.map((s, i) => {
-        const label = labels[i] ?? s.label;
+      {sessions.map((s) => {
+        const label = labels.get(s.id) ?? s.label;
         return (
           <div
             key={s.id}
