@@ -123,14 +123,14 @@ export const QueueRowView = memo(function QueueRowView(props: QueueRowViewProps)
             : `${formatSize(item.transferred)} / ${formatSize(item.size)}`}
       </div>
       <div role="gridcell" className="q-speed">
-        {running
-          ? formatSpeed(row.bytesPerSecond)
+        {item.state === 'active'
+          ? formatSpeed(row.bytesPerSecond) || '…'
           : item.state === 'done' && item.verifiedBy
             ? `✓ ${item.verifiedBy}`
             : ''}
       </div>
       <div role="gridcell" className="q-eta">
-        {running ? formatEta(row.etaSeconds) : ''}
+        {item.state === 'active' ? formatEta(row.etaSeconds) : ''}
       </div>
       <div role="gridcell" className="q-actions">
         {(item.state === 'queued' || item.state === 'active') && (
