@@ -7,6 +7,7 @@ import { modeFromPermissions } from '../../logic/permissions.js';
 import { planTransfers, type DragPayload } from '../../logic/transfer-plan.js';
 import { urlOf } from '../../logic/url-of.js';
 import { ChmodDialog } from '../dialogs/ChmodDialog.js';
+import { sessionLabel } from '../../logic/session-label.js';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog.js';
 import { useDialogs } from '../dialogs/dialog-context.js';
 import { TextInputDialog } from '../dialogs/TextInputDialog.js';
@@ -117,7 +118,7 @@ export function usePaneActions(pane: PaneModel, other: PaneModel, session: Sessi
       openDialog((close) => (
         <ConfirmDialog
           title={names.length === 1 ? 'Delete this item?' : `Delete ${names.length} items?`}
-          message={`This permanently deletes from ${session ? session.label : 'this computer'}; folders are deleted with everything in them.`}
+          message={`This permanently deletes from ${session ? sessionLabel(session) : 'this computer'}; folders are deleted with everything in them.`}
           details={names}
           confirmLabel="Delete"
           danger
