@@ -2,12 +2,13 @@
 import path from 'node:path';
 import { BrowserWindow, shell, session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy.js';
+import { loadWindowState, rememberWindowState } from './window-state.js';
 
 export function rendererEntry(appRoot: string): string {
   return path.join(appRoot, 'out', 'renderer', 'index.html');
 }
 
-export function createMainWindow(preloadPath: string, rendererFile: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, rendererFile: string, userData: string): BrowserWindow {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
@@ -16,9 +17,9 @@ export function createMainWindow(preloadPath: string, rendererFile: string): Bro
   // Ferry asks for no device, camera or notification permission from web content.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
+  const { maximized, ...bounds } = loadWindowState(userData);
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
+    ...bounds,
     minWidth: 800,
     minHeight: 500,
     title: 'Ferry',
@@ -32,7 +33,11 @@ export function createMainWindow(preloadPath: string, rendererFile: string): Bro
       spellcheck: false,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (maximized) window.maximize();
+    window.show();
+  });
+  rememberWindowState(window, userData);
   window.webContents.setWindowOpenHandler(({ url }) => {
     if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
     return { action: 'deny' };

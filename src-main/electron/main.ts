@@ -24,7 +24,7 @@ const windows = new Set<number>();
 async function openWindow(): Promise<void> {
   if (!ferry) return;
   const rendererFile = rendererEntry(appRoot);
-  const window = createMainWindow(preloadPath, rendererFile);
+  const window = createMainWindow(preloadPath, rendererFile, app.getPath('userData'));
   windows.add(window.webContents.id);
   const stopEvents = forwardEvents(ferry.bus, window);
   const stopFeedback = showQueueFeedback(ferry.bus, window);
