@@ -48,9 +48,12 @@ export function StatusBar({ session }: { session: SessionInfo | null }) {
           {session.state === 'connected' && <SecurityBadge session={session} />}
         </>
       ) : (
-        <span className="muted" data-testid="status-session">
-          Not connected
-        </span>
+        <>
+          <span className="state-dot" aria-hidden="true" />
+          <span className="muted" data-testid="status-session">
+            Not connected
+          </span>
+        </>
       )}
       <span className="status-spacer" />
       <QueueStatus />
