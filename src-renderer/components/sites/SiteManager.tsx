@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { Site } from '../../../src-shared/model.js';
 import { useApp } from '../../hooks/app-context.js';
 import { useStore } from '../../hooks/use-store.js';
+import { Icon } from '../common/Icon.js';
 import { IconButton } from '../common/IconButton.js';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog.js';
 import { useDialogs } from '../dialogs/dialog-context.js';
@@ -73,6 +74,12 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
         }
       />
     ));
+  };
+
+  const startNew = (): void => {
+    setDraft(newSite(draft?.folder ?? []));
+    setPassword('');
+    setDirty(true);
   };
 
   const connectTo = async (site: Site): Promise<void> => {
@@ -162,11 +169,7 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
               label="New site"
               text="New site"
               data-testid="site-new"
-              onClick={() => {
-                setDraft(newSite(draft?.folder ?? []));
-                setPassword('');
-                setDirty(true);
-              }}
+              onClick={startNew}
             />
             <IconButton
               icon="trash"
@@ -196,7 +199,28 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
             onPassword={setPassword}
           />
         ) : (
-          <div className="site-empty muted">Create a site or import your FileZilla sites.</div>
+          <div className="site-empty">
+            <Icon name="server" className="site-empty-icon" />
+            <p className="muted">Save the servers you use, or bring them over from FileZilla.</p>
+            <div className="site-empty-actions">
+              <IconButton
+                icon="plus"
+                label="Create a new site"
+                text="New site"
+                className="btn btn-primary"
+                data-testid="site-empty-new"
+                onClick={startNew}
+              />
+              <IconButton
+                icon="download"
+                label="Import sites from FileZilla"
+                text="Import FileZilla…"
+                className="btn"
+                data-testid="site-empty-import"
+                onClick={() => fileInput.current?.click()}
+              />
+            </div>
+          </div>
         )}
       </div>
     </Modal>
