@@ -43,6 +43,8 @@ const PATHS = {
   arrowBottom: 'M5 20h14M12 4v11M6 10l6 6 6-6',
   tree: 'M4 4h6v5H4zM14 10h6v5h-6zM14 17h6v4h-6zM7 9v10h7M7 12.5h7',
   eraser: 'M7 21h10M5 15l9-9 5 5-9 9H7z',
+  external: 'M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5',
+  rename: 'M4 7h9M4 12h6M4 17h9M17 4v16M15 4h4M15 20h4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

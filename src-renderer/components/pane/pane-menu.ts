@@ -40,7 +40,7 @@ export function paneMenu(ctx: MenuContext): MenuItem[] {
     {
       id: 'open',
       label: single?.type === 'dir' ? 'Open' : 'Open / Edit',
-      icon: 'edit',
+      icon: single?.type === 'dir' ? 'folder' : 'external',
       disabled: !single || (single.type !== 'dir' && side === 'local'),
       onSelect: () => {
         if (!single) return;
@@ -51,7 +51,7 @@ export function paneMenu(ctx: MenuContext): MenuItem[] {
     {
       id: 'rename',
       label: 'Rename',
-      icon: 'edit',
+      icon: 'rename',
       shortcut: 'F2',
       disabled: !single,
       onSelect: () => single && ctx.startRename(single.name),
@@ -67,14 +67,14 @@ export function paneMenu(ctx: MenuContext): MenuItem[] {
     {
       id: 'chmod',
       label: 'Permissions…',
-      icon: 'key',
+      icon: 'lock',
       disabled: none,
       onSelect: () => actions.chmod(targets),
     },
     {
       id: 'copy-url',
       label: 'Copy URL',
-      icon: 'copy',
+      icon: 'link',
       disabled: none,
       onSelect: () => actions.copyUrl(names),
     },
