@@ -184,6 +184,7 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
             selectedId={draft?.id ?? null}
             onSelect={select}
             onConnect={(s) => void connectTo(s)}
+            unsavedName={isNew ? draft.name : undefined}
           />
         </div>
         {draft ? (

@@ -8,6 +8,8 @@ interface SiteTreeProps {
   selectedId: string | null;
   onSelect: (site: Site) => void;
   onConnect: (site: Site) => void;
+  /** A new site being filled in, not saved yet: listed at the end so the form has a row. */
+  unsavedName?: string;
 }
 
 function FolderNode({ node, depth, ...props }: SiteTreeProps & { node: SiteFolderNode; depth: number }) {
@@ -54,8 +56,17 @@ export function SiteTree(props: SiteTreeProps) {
   const empty = props.tree.folders.length === 0 && props.tree.sites.length === 0;
   return (
     <ul className="site-tree" role="tree" aria-label="Saved sites" data-testid="site-tree">
-      {empty && <li className="muted tree-empty">No saved sites yet.</li>}
+      {empty && props.unsavedName === undefined && <li className="muted tree-empty">No saved sites yet.</li>}
       <FolderNode {...props} node={props.tree} depth={0} />
+      {props.unsavedName !== undefined && (
+        <li role="treeitem" aria-selected="true" aria-label={`${props.unsavedName || 'New site'}, not saved`}>
+          <div className="tree-row tree-site selected tree-unsaved" data-testid="site-item-unsaved">
+            <Icon name="server" className="file-icon" />
+            <span>{props.unsavedName || 'New site'}</span>
+            <small className="protocol-tag">Not saved</small>
+          </div>
+        </li>
+      )}
     </ul>
   );
 }
