@@ -122,11 +122,21 @@ export const QueueRowView = memo(function QueueRowView(props: QueueRowViewProps)
             ? formatSize(item.transferred)
             : `${formatSize(item.transferred)} / ${formatSize(item.size)}`}
       </div>
-      <div role="gridcell" className="q-speed">
+      <div
+        role="gridcell"
+        className="q-speed"
+        title={
+          item.state === 'done' && item.verifiedBy
+            ? item.verifiedBy === 'size'
+              ? 'Arrived intact: the sizes on both sides match'
+              : `Arrived intact: the ${item.verifiedBy.toUpperCase()} checksums match`
+            : undefined
+        }
+      >
         {item.state === 'active'
           ? formatSpeed(row.bytesPerSecond) || '…'
           : item.state === 'done' && item.verifiedBy
-            ? `✓ ${item.verifiedBy}`
+            ? `✓ ${item.verifiedBy === 'size' ? 'size' : item.verifiedBy.toUpperCase()}`
             : ''}
       </div>
       <div role="gridcell" className="q-eta">
