@@ -1,9 +1,10 @@
 /**
  * Explicit FTPS against a real vsftpd with a fresh self-signed certificate: the GUI's
  * certificate prompt must show the fingerprint the server really has, "Trust once" must
- * connect (encrypted, the badge says so) without remembering, and Cancel must refuse.
+ * connect (encrypted, the badge says so) and hold for this run only (nothing is pinned on
+ * disk), and Cancel on a server never trusted must refuse.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../harness/index.js';
@@ -23,10 +24,14 @@ const POLL = { timeout: 15_000 };
 
 describe.skipIf(!chromiumAvailable())('certificate prompt on explicit FTPS (vsftpd)', () => {
   let server: RunningServer;
+  let other: RunningServer;
   let ferry: FerryPage;
 
   beforeAll(async () => {
-    server = await startServer('vsftpd-ftps-explicit');
+    [server, other] = await Promise.all([
+      startServer('vsftpd-ftps-explicit'),
+      startServer('vsftpd-ftps-explicit'),
+    ]);
     await server.writeFile('secret-plans.txt', 'only over TLS\n');
     ferry = await openFerry(async (home) => {
       await writeFile(path.join(home, 'tls-upload.txt'), 'sent encrypted\n');
@@ -40,6 +45,7 @@ describe.skipIf(!chromiumAvailable())('certificate prompt on explicit FTPS (vsft
   afterAll(async () => {
     await ferry?.close();
     await server?.dispose();
+    await other?.dispose();
   });
 
   it('shows the server’s SHA-256 fingerprint; Trust once connects over TLS', async () => {
@@ -102,11 +108,22 @@ describe.skipIf(!chromiumAvailable())('certificate prompt on explicit FTPS (vsft
     expect(await errorToasts(page)).toEqual([]);
   });
 
-  it('Trust once is not remembered: a new connection asks again, and Cancel refuses it', async () => {
+  it('Trust once holds for this run only; a certificate never trusted is asked about, and Cancel refuses it', async () => {
     const { page } = ferry;
     const tabs = page.getByTestId('session-tabs').getByRole('tab');
-    const before = await tabs.count();
+    // Same server again in this run: no question (FileZilla's "trust once" is per session).
+    const trusted = await tabs.count();
     await quickConnect(page, server, 'ftpes');
+    await expect.poll(() => tabs.count(), POLL).toBe(trusted + 1);
+    expect(await page.getByTestId('prompt-certificate').count()).toBe(0);
+    // Nothing was written to disk for it: "once" is not "always".
+    const pins = await readFile(path.join(ferry.web.configDir, 'trusted-certificates.json'), 'utf8').catch(
+      () => '{}',
+    );
+    expect(pins).not.toContain(`:${server.port}`);
+
+    const before = await tabs.count();
+    await quickConnect(page, other, 'ftpes');
     const prompt = page.getByTestId('prompt-certificate');
     await prompt.waitFor();
     await prompt.getByTestId('cert-reject').click();
