@@ -45,6 +45,7 @@ const PATHS = {
   eraser: 'M7 21h10M5 15l9-9 5 5-9 9H7z',
   external: 'M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5',
   rename: 'M4 7h9M4 12h6M4 17h9M17 4v16M15 4h4M15 20h4',
+  history: 'M3 12a9 9 0 1 0 2.6-6.4M3 4v5h5M12 7v5l3 3',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { PROTOCOLS } from '../../../src-shared/model.js';
 import { useApp } from '../../hooks/app-context.js';
+import { useStore } from '../../hooks/use-store.js';
 import { PROTOCOL_HINTS, PROTOCOL_SHORT } from '../../logic/protocol-labels.js';
 import { buildTarget, type QuickConnectFields } from '../../logic/quick-connect.js';
 import { Icon } from '../common/Icon.js';
 import { useConnect } from '../sessions/use-connect.js';
+import { RecentConnections } from './RecentConnections.js';
 
 const EMPTY: QuickConnectFields = { protocol: 'ftp', host: '', user: '', password: '', port: '' };
 
@@ -14,6 +16,8 @@ export function QuickConnect() {
   const connect = useConnect();
   const [fields, setFields] = useState<QuickConnectFields>(EMPTY);
   const [busy, setBusy] = useState(false);
+  const [savePassword, setSavePassword] = useState(false);
+  const keychain = useStore(app.keychain);
   const set =
     (key: keyof QuickConnectFields) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
       setFields({ ...fields, [key]: e.target.value });
@@ -27,7 +31,7 @@ export function QuickConnect() {
     }
     setBusy(true);
     void connect(`Could not connect to ${built.target.host}`, (api) =>
-      api['session.connect'](built.target),
+      api['session.connect'](built.target, { savePassword }),
     ).finally(() => {
       setBusy(false);
       // The password is not kept in the form once used.
@@ -90,6 +94,23 @@ export function QuickConnect() {
         value={fields.port}
         onChange={set('port')}
       />
+      <label
+        className="qc-save"
+        title={
+          keychain === 'unavailable'
+            ? 'No keychain: the password is kept for this session only'
+            : 'Save the password in the OS keychain for next time'
+        }
+      >
+        <input
+          type="checkbox"
+          aria-label="Save password"
+          data-testid="qc-save-password"
+          checked={savePassword}
+          onChange={(e) => setSavePassword(e.target.checked)}
+        />
+        <Icon name="key" />
+      </label>
       <button
         type="submit"
         className="btn btn-primary"
@@ -100,6 +121,7 @@ export function QuickConnect() {
         <Icon name="plug" />
         <span>{busy ? 'Connecting…' : 'Connect'}</span>
       </button>
+      <RecentConnections />
     </form>
   );
 }
