@@ -2,6 +2,7 @@ import type { Prompt, PromptAnswers } from '../../../src-shared/prompts.js';
 import { Icon } from '../common/Icon.js';
 import { CertificateDetails } from '../status/CertificateDetails.js';
 import { Modal } from '../dialogs/Modal.js';
+import { TrustButtons } from './TrustButtons.js';
 
 interface Props {
   prompt: Extract<Prompt, { kind: 'certificate' }>;
@@ -26,38 +27,7 @@ export function CertificatePrompt({ prompt, onAnswer }: Props) {
       onClose={() => onAnswer({ trust: 'reject' })}
       icon={<Icon name="shield" className="modal-icon warn" />}
       wide
-      footer={
-        <>
-          <button
-            type="button"
-            className="btn"
-            aria-label="Cancel"
-            data-testid="cert-reject"
-            onClick={() => onAnswer({ trust: 'reject' })}
-          >
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn"
-            aria-label="Trust once"
-            data-testid="cert-once"
-            onClick={() => onAnswer({ trust: 'once' })}
-          >
-            Trust once
-          </button>
-          <button
-            type="button"
-            className="btn btn-primary"
-            aria-label="Always trust"
-            data-testid="cert-always"
-            data-autofocus
-            onClick={() => onAnswer({ trust: 'always' })}
-          >
-            Always trust
-          </button>
-        </>
-      }
+      footer={<TrustButtons prefix="cert" onAnswer={onAnswer} />}
     >
       <p>
         The server{' '}

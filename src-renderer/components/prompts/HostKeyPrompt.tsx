@@ -1,6 +1,7 @@
 import type { Prompt, PromptAnswers } from '../../../src-shared/prompts.js';
 import { Icon } from '../common/Icon.js';
 import { Modal } from '../dialogs/Modal.js';
+import { TrustButtons } from './TrustButtons.js';
 import { HostKeyDetails } from '../status/HostKeyDetails.js';
 
 interface Props {
@@ -18,38 +19,7 @@ export function HostKeyPrompt({ prompt, onAnswer }: Props) {
       onClose={() => onAnswer({ trust: 'reject' })}
       icon={<Icon name="key" className="modal-icon warn" />}
       wide
-      footer={
-        <>
-          <button
-            type="button"
-            className="btn"
-            aria-label="Cancel"
-            data-testid="hostkey-reject"
-            onClick={() => onAnswer({ trust: 'reject' })}
-          >
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn"
-            aria-label="Trust once"
-            data-testid="hostkey-once"
-            onClick={() => onAnswer({ trust: 'once' })}
-          >
-            Trust once
-          </button>
-          <button
-            type="button"
-            className="btn btn-primary"
-            aria-label="Always trust"
-            data-testid="hostkey-always"
-            data-autofocus
-            onClick={() => onAnswer({ trust: 'always' })}
-          >
-            Always trust
-          </button>
-        </>
-      }
+      footer={<TrustButtons prefix="hostkey" onAnswer={onAnswer} />}
     >
       <p>
         Ferry has never connected to{' '}
