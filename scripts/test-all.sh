@@ -31,7 +31,7 @@ step "Build: renderer, web mode, CLI, Electron main and preload"
 npm run --silent build
 npx electron-vite build --logLevel warn
 
-step "Type check: shared, node, renderer, electron"
+step "Type check: shared, node, renderer, electron, e2e"
 npm run --silent typecheck
 
 step "Lint and format"

@@ -2,12 +2,20 @@
 // and fails if any of them fails. Each config is its own boundary: see tsconfig.json.
 import { spawn } from 'node:child_process';
 
-const configs = ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.shared.json', 'tsconfig.electron.json', 'tsconfig.e2e.json'];
+const configs = [
+  'tsconfig.node.json',
+  'tsconfig.web.json',
+  'tsconfig.shared.json',
+  'tsconfig.electron.json',
+  'tsconfig.e2e.json',
+];
 const tsc = 'node_modules/typescript/bin/tsc';
 
 function check(config) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsc, '--noEmit', '-p', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [tsc, '--noEmit', '-p', config], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
