@@ -109,7 +109,7 @@ function connectPassive(
       socket.destroy();
       reject(dataTimeout(context.connectTimeoutMs));
     }, context.connectTimeoutMs);
-    socket.once('error', (error) => {
+    const onConnectError = (error: Error): void => {
       clearTimeout(timer);
       reject(
         new FerryError(
@@ -121,10 +121,12 @@ function connectPassive(
           },
         ),
       );
-    });
+    };
+    socket.once('error', onConnectError);
     socket.once('connect', () => {
       clearTimeout(timer);
-      socket.removeAllListeners('error');
+      // Only our own listener: the direct reader's stays, it is how a reset reaches the transfer.
+      socket.removeListener('error', onConnectError);
       tuneDataSocket(socket);
       if (!context.tls) {
         resolve(socket);
@@ -252,6 +254,7 @@ async function secureData(socket: Socket, context: DataChannelContext): Promise<
     { ...tls.options, socket, ...(session ? { session } : {}) },
     context.connectTimeoutMs,
   );
+  secure.on('error', ignoreHandledElsewhere);
   // A resumed session carries no certificate: it is the control connection's session, already checked.
   if (secure.isSessionReused()) return secure;
   const presented = secure.getPeerCertificate()?.fingerprint256 ?? '';
@@ -268,7 +271,14 @@ async function secureData(socket: Socket, context: DataChannelContext): Promise<
 
 function tuneDataSocket(socket: Socket): void {
   socket.setNoDelay(true);
+  // A data socket may be reset by the server at any moment, also between the transfer's own
+  // listeners (before a pipeline is attached, after it has finished). Without a listener that is
+  // an uncaught exception that would take the whole app down; the transfer still learns of it
+  // through the stream being destroyed.
+  socket.on('error', ignoreHandledElsewhere);
 }
+
+function ignoreHandledElsewhere(): void {}
 
 function dataTimeout(ms: number): FerryError {
   return new FerryError(

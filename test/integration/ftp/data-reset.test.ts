@@ -1,0 +1,84 @@
+/**
+ * A server (or a middlebox) that resets the data connection mid-download: the transfer must
+ * fail as a typed, retryable error, never as an uncaught exception that would take the whole
+ * app down. Found by CI: a killed vsftpd reset the data socket after its error listener was gone.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src-main/core/protocol-log.js';
+import { refusingPrompter } from '../../../src-main/core/prompter.js';
+import { MemoryCertificateTrustStore } from '../../../src-main/core/trust-store.js';
+import { connectFtp } from '../../../src-main/ftp/index.js';
+import { FakeFtpServer } from './fake-ftp-server.js';
+
+const fakes: FakeFtpServer[] = [];
+afterAll(() => {
+  for (const fake of fakes) fake.close();
+});
+
+async function resettingServer(): Promise<FakeFtpServer> {
+  const fake = await FakeFtpServer.start((verb, _argument, session) => {
+    if (verb === 'ABOR') {
+      session.reply('226 ABOR successful.');
+      return true;
+    }
+    if (verb !== 'RETR') return false;
+    session.reply('150 sending');
+    void session.data().then((socket) => {
+      socket.write(Buffer.alloc(8 * 1024 * 1024, 7));
+      setTimeout(() => {
+        // RST instead of FIN: the client reads ECONNRESET.
+        socket.resetAndDestroy();
+        session.reply('426 Connection closed; transfer aborted.');
+      }, 100);
+    });
+    return true;
+  });
+  fakes.push(fake);
+  return fake;
+}
+
+describe('a data connection reset mid-download', () => {
+  const sinks: [string, () => Promise<Writable>][] = [
+    // A file: the direct-read path with reused buffers.
+    [
+      'into a file',
+      async () => createWriteStream(join(await mkdtemp(join(tmpdir(), 'ferry-reset-')), 'out.bin')),
+    ],
+    // Any other Writable, here a slow one, so unread bytes are still queued when the reset comes.
+    [
+      'into a slow stream',
+      async () => new Writable({ write: (_chunk, _encoding, done) => setTimeout(done, 30) }),
+    ],
+  ];
+  for (const [title, makeSink] of sinks) {
+    it(`${title}: fails typed and retryable, the session stays usable`, async () => {
+      const fake = await resettingServer();
+      const fs = await connectFtp(
+        {
+          protocol: 'ftp-insecure',
+          host: '127.0.0.1',
+          port: fake.port,
+          user: 'u',
+          password: 'p',
+          transferMode: 'passive',
+        },
+        { logger: silentLogger, prompter: refusingPrompter, trustStore: new MemoryCertificateTrustStore() },
+      );
+      try {
+        const sink = await makeSink();
+        const error = await fs.download('/big.bin', sink).catch((caught: unknown) => caught);
+        expect(error).toMatchObject({ retryable: true });
+        // Let any late socket event fire while the test still watches for uncaught errors.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(await fs.home()).toBe('/');
+      } finally {
+        await fs.close();
+      }
+    });
+  }
+});
