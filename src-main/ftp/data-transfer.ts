@@ -138,6 +138,12 @@ async function setup<T>(task: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * A server without ABOR answers it 500/502: that is about ABOR, not about the transfer, and must
+ * not turn a dropped connection (retryable) into "not implemented" (permanent).
+ */
+const NOT_UNDERSTOOD = new Set([500, 501, 502, 504]);
+
+/**
  * After a broken or cancelled transfer: ABOR, then NOOP, then read until the NOOP's 200.
  * Whatever 426/226/225 replies come before it are the transfer's and ABOR's answers, in
  * whichever order this server sends them. Returns the first negative one, if any.
@@ -154,7 +160,7 @@ async function resynchronise(
     control.armReplyTimeout(timeout);
     let reply = await pending;
     for (;;) {
-      if (reply.code >= 400 && !negative) negative = reply;
+      if (reply.code >= 400 && !negative && !NOT_UNDERSTOOD.has(reply.code)) negative = reply;
       if (reply.code === 200) break;
       reply = await control.nextReply(timeout);
     }

@@ -20,9 +20,9 @@ afterAll(() => {
   for (const fake of fakes) fake.close();
 });
 
-async function resettingServer(): Promise<FakeFtpServer> {
+async function resettingServer(knowsAbor = true): Promise<FakeFtpServer> {
   const fake = await FakeFtpServer.start((verb, _argument, session) => {
-    if (verb === 'ABOR') {
+    if (verb === 'ABOR' && knowsAbor) {
       session.reply('226 ABOR successful.');
       return true;
     }
@@ -81,4 +81,25 @@ describe('a data connection reset mid-download', () => {
       }
     });
   }
+
+  it('a server without ABOR does not make a dropped transfer permanent', async () => {
+    const fake = await resettingServer(false);
+    const fs = await connectFtp(
+      {
+        protocol: 'ftp-insecure',
+        host: '127.0.0.1',
+        port: fake.port,
+        user: 'u',
+        password: 'p',
+        transferMode: 'passive',
+      },
+      { logger: silentLogger, prompter: refusingPrompter, trustStore: new MemoryCertificateTrustStore() },
+    );
+    try {
+      const sink = createWriteStream(join(await mkdtemp(join(tmpdir(), 'ferry-reset-')), 'out.bin'));
+      await expect(fs.download('/big.bin', sink)).rejects.toMatchObject({ retryable: true });
+    } finally {
+      await fs.close();
+    }
+  });
 });
