@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import react from '@vitejs/plugin-react';
+import rendererConfig from './vite.renderer.config';
 
-// The renderer build is shared with web mode (vite.renderer.config.ts builds the same root).
 export default defineConfig({
   main: {
     build: {
@@ -20,13 +19,9 @@ export default defineConfig({
       },
     },
   },
+  // The same renderer build as web mode: one config, so the two shells can never drift apart.
   renderer: {
-    root: 'src-renderer',
-    base: './',
-    build: {
-      outDir: 'out/renderer',
-      rollupOptions: { input: resolve('src-renderer/index.html') },
-    },
-    plugins: [react()],
+    ...rendererConfig,
+    build: { ...rendererConfig.build, rollupOptions: { input: resolve('src-renderer/index.html') } },
   },
 });
