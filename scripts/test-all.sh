@@ -28,8 +28,9 @@ else
 fi
 
 step "Build: renderer, web mode, CLI, Electron main and preload"
-npm run --silent build
+# electron-vite builds main, preload and the renderer web mode serves too; then the Node bundles.
 npx electron-vite build --logLevel warn
+npm run --silent build:node
 
 step "Type check: shared, node, renderer, electron, e2e"
 npm run --silent typecheck

@@ -46,6 +46,8 @@ export interface ConnectionTarget {
   port?: number;
   user?: string;
   password?: string;
+  /** FTP ACCT, for the few servers that answer PASS with 332. */
+  account?: string;
   transferMode?: TransferMode;
   charset?: string;
   asciiExtensions?: string[];

@@ -21,6 +21,7 @@ export const connectionTargetSchema = z.object({
   port: z.number().int().min(1).max(65535).optional(),
   user: z.string().max(256).optional(),
   password: z.string().max(4096).optional(),
+  account: z.string().max(256).optional(),
   transferMode: z.enum(TRANSFER_MODES).optional(),
   charset: z.string().max(40).optional(),
   asciiExtensions: z.array(z.string().max(40)).max(200).optional(),

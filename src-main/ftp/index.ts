@@ -30,8 +30,9 @@ export async function connectFtp(
   deps: FtpDeps,
   options: FtpSessionOptions = {},
 ): Promise<FtpFileSystem> {
-  const session = await FtpSession.open(target, deps, options);
-  return new FtpFileSystem(session, target, deps, options);
+  const withAccount = target.account && !options.account ? { ...options, account: target.account } : options;
+  const session = await FtpSession.open(target, deps, withAccount);
+  return new FtpFileSystem(session, target, deps, withAccount);
 }
 
 export { FtpFileSystem, type FtpSessionSummary } from './ftp-file-system.js';

@@ -1,0 +1,65 @@
+/** Servers that answer PASS with 332 want ACCT: the site's account is sent, and its absence explained. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src-main/core/protocol-log.js';
+import { refusingPrompter } from '../../../src-main/core/prompter.js';
+import { MemoryCertificateTrustStore } from '../../../src-main/core/trust-store.js';
+import { connectFtp } from '../../../src-main/ftp/index.js';
+import { FakeFtpServer } from './fake-ftp-server.js';
+
+const fakes: FakeFtpServer[] = [];
+afterAll(() => {
+  for (const fake of fakes) fake.close();
+});
+
+async function accountServer(): Promise<FakeFtpServer> {
+  const fake = await FakeFtpServer.start((verb, argument, session) => {
+    if (verb === 'PASS') {
+      session.reply('332 Need account for login.');
+      return true;
+    }
+    if (verb === 'ACCT') {
+      session.reply(argument === 'billing' ? '230 Logged in with account.' : '530 Unknown account.');
+      return true;
+    }
+    return false;
+  });
+  fakes.push(fake);
+  return fake;
+}
+
+const deps = {
+  logger: silentLogger,
+  prompter: refusingPrompter,
+  trustStore: new MemoryCertificateTrustStore(),
+};
+
+describe('ACCT logins', () => {
+  it('sends the account of the connection target', async () => {
+    const fake = await accountServer();
+    const target = {
+      protocol: 'ftp-insecure' as const,
+      host: '127.0.0.1',
+      port: fake.port,
+      user: 'u',
+      password: 'p',
+    };
+    const fs = await connectFtp({ ...target, account: 'billing' }, deps);
+    expect(fake.commands).toContain('ACCT billing');
+    await fs.close();
+  });
+
+  it('without an account, says the server wants one', async () => {
+    const fake = await accountServer();
+    const target = {
+      protocol: 'ftp-insecure' as const,
+      host: '127.0.0.1',
+      port: fake.port,
+      user: 'u',
+      password: 'p',
+    };
+    await expect(connectFtp(target, deps)).rejects.toMatchObject({
+      code: 'LOGIN_FAILED',
+      hint: expect.stringMatching(/account/),
+    });
+  });
+});
