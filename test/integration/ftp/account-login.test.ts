@@ -1,10 +1,6 @@
 /** Servers that answer PASS with 332 want ACCT: the site's account is sent, and its absence explained. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src-main/core/protocol-log.js';
-import { refusingPrompter } from '../../../src-main/core/prompter.js';
-import { MemoryCertificateTrustStore } from '../../../src-main/core/trust-store.js';
-import { connectFtp } from '../../../src-main/ftp/index.js';
-import { FakeFtpServer } from './fake-ftp-server.js';
+import { connectToFake, FakeFtpServer } from './fake-ftp-server.js';
 
 const fakes: FakeFtpServer[] = [];
 afterAll(() => {
@@ -27,37 +23,17 @@ async function accountServer(): Promise<FakeFtpServer> {
   return fake;
 }
 
-const deps = {
-  logger: silentLogger,
-  prompter: refusingPrompter,
-  trustStore: new MemoryCertificateTrustStore(),
-};
-
 describe('ACCT logins', () => {
   it('sends the account of the connection target', async () => {
     const fake = await accountServer();
-    const target = {
-      protocol: 'ftp-insecure' as const,
-      host: '127.0.0.1',
-      port: fake.port,
-      user: 'u',
-      password: 'p',
-    };
-    const fs = await connectFtp({ ...target, account: 'billing' }, deps);
+    const fs = await connectToFake(fake, { account: 'billing' });
     expect(fake.commands).toContain('ACCT billing');
     await fs.close();
   });
 
   it('without an account, says the server wants one', async () => {
     const fake = await accountServer();
-    const target = {
-      protocol: 'ftp-insecure' as const,
-      host: '127.0.0.1',
-      port: fake.port,
-      user: 'u',
-      password: 'p',
-    };
-    await expect(connectFtp(target, deps)).rejects.toMatchObject({
+    await expect(connectToFake(fake)).rejects.toMatchObject({
       code: 'LOGIN_FAILED',
       hint: expect.stringMatching(/account/),
     });

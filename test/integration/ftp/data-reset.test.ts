@@ -9,11 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src-main/core/protocol-log.js';
-import { refusingPrompter } from '../../../src-main/core/prompter.js';
-import { MemoryCertificateTrustStore } from '../../../src-main/core/trust-store.js';
-import { connectFtp } from '../../../src-main/ftp/index.js';
-import { FakeFtpServer } from './fake-ftp-server.js';
+import { connectToFake, FakeFtpServer } from './fake-ftp-server.js';
 
 const fakes: FakeFtpServer[] = [];
 afterAll(() => {
@@ -58,17 +54,7 @@ describe('a data connection reset mid-download', () => {
   for (const [title, makeSink] of sinks) {
     it(`${title}: fails typed and retryable, the session stays usable`, async () => {
       const fake = await resettingServer();
-      const fs = await connectFtp(
-        {
-          protocol: 'ftp-insecure',
-          host: '127.0.0.1',
-          port: fake.port,
-          user: 'u',
-          password: 'p',
-          transferMode: 'passive',
-        },
-        { logger: silentLogger, prompter: refusingPrompter, trustStore: new MemoryCertificateTrustStore() },
-      );
+      const fs = await connectToFake(fake);
       try {
         const sink = await makeSink();
         const error = await fs.download('/big.bin', sink).catch((caught: unknown) => caught);
@@ -84,17 +70,7 @@ describe('a data connection reset mid-download', () => {
 
   it('a server without ABOR does not make a dropped transfer permanent', async () => {
     const fake = await resettingServer(false);
-    const fs = await connectFtp(
-      {
-        protocol: 'ftp-insecure',
-        host: '127.0.0.1',
-        port: fake.port,
-        user: 'u',
-        password: 'p',
-        transferMode: 'passive',
-      },
-      { logger: silentLogger, prompter: refusingPrompter, trustStore: new MemoryCertificateTrustStore() },
-    );
+    const fs = await connectToFake(fake);
     try {
       const sink = createWriteStream(join(await mkdtemp(join(tmpdir(), 'ferry-reset-')), 'out.bin'));
       await expect(fs.download('/big.bin', sink)).rejects.toMatchObject({ retryable: true });

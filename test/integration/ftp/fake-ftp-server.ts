@@ -5,6 +5,11 @@
  */
 import { once } from 'node:events';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import type { ConnectionTarget } from '../../../src-shared/model.js';
+import { silentLogger } from '../../../src-main/core/protocol-log.js';
+import { refusingPrompter } from '../../../src-main/core/prompter.js';
+import { MemoryCertificateTrustStore } from '../../../src-main/core/trust-store.js';
+import { connectFtp, type FtpFileSystem } from '../../../src-main/ftp/index.js';
 
 export interface FakeSession {
   control: Socket;
@@ -128,4 +133,23 @@ export function streamForever(socket: Socket): void {
     if (!socket.destroyed) socket.once('drain', pump);
   };
   pump();
+}
+
+/** A plain-FTP session to a fake as user "u", refusing every question, in passive mode. */
+export function connectToFake(
+  fake: FakeFtpServer,
+  target: Partial<ConnectionTarget> = {},
+): Promise<FtpFileSystem> {
+  return connectFtp(
+    {
+      protocol: 'ftp-insecure',
+      host: '127.0.0.1',
+      port: fake.port,
+      user: 'u',
+      password: 'p',
+      transferMode: 'passive',
+      ...target,
+    },
+    { logger: silentLogger, prompter: refusingPrompter, trustStore: new MemoryCertificateTrustStore() },
+  );
 }
