@@ -179,7 +179,11 @@ function streamError(error: unknown, direction: 'download' | 'upload'): FerryErr
   const cause = error as NodeJS.ErrnoException;
   const local = cause.syscall === 'write' && direction === 'download';
   if (cause.code === 'ENOSPC') {
-    return new FerryError('DISK_FULL', 'The local disk is full.', { cause, retryable: false });
+    return new FerryError('DISK_FULL', 'The local disk is full.', {
+      cause,
+      retryable: false,
+      hint: 'Free some space and retry: the part already written is kept and the transfer resumes where it stopped.',
+    });
   }
   if (local || (direction === 'upload' && cause.syscall === 'read')) {
     return new FerryError('LOCAL_IO', `Local file error: ${cause.message}.`, { cause, retryable: false });

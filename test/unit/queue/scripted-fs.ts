@@ -7,6 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createReadStream } from 'node:fs';
+import { FerryError } from '../../../src-shared/errors.js';
 import type { FileEntry } from '../../../src-shared/model.js';
 import { LocalFileSystem } from '../../../src-main/fs/local-file-system.js';
 import type { TransferOptions, TransferResult } from '../../../src-main/fs/remote-file-system.js';
@@ -19,6 +20,8 @@ export interface Script {
   /** Bytes per second for downloads (to keep a transfer running while a test acts). */
   slowBytesPerSecond?: number;
   downloadOffsets?: number[];
+  /** The next download drops (retryable) after this many bytes; cleared once used. */
+  dropAfterBytes?: number;
 }
 
 export class ScriptedFs extends LocalFileSystem {
@@ -39,6 +42,16 @@ export class ScriptedFs extends LocalFileSystem {
     const fault = this.script.downloadFault?.(path);
     if (fault) throw fault;
     this.script.downloadOffsets?.push(options.offset ?? 0);
+    const drop = this.script.dropAfterBytes;
+    if (drop !== undefined) {
+      delete this.script.dropAfterBytes;
+      const head = createReadStream(path, {
+        start: options.offset ?? 0,
+        end: (options.offset ?? 0) + drop - 1,
+      });
+      await pipeline(head, sink, { end: false });
+      throw new FerryError('CONNECTION_LOST', 'The data connection dropped.', { retryable: true });
+    }
     const rate = this.script.slowBytesPerSecond;
     if (!rate) return super.download(path, sink, options);
     const source = createReadStream(path, { start: options.offset ?? 0, highWaterMark: 1024 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import type { OverwritePolicy, TransferItem } from '../../../src-shared/model.js
 import type { Prompt, PromptAnswers } from '../../../src-shared/prompts.js';
 import type { Prompter } from '../../../src-main/core/prompter.js';
 import { TransferQueue, type QueueRequest, type QueueSettings } from '../../../src-main/queue/index.js';
+import { SMALL_FILE_BYTES } from '../../../src-main/queue/collecting-sink.js';
 import { ScriptedFs, type Script } from './scripted-fs.js';
 
 let root: string;
@@ -240,7 +242,8 @@ describe('TransferQueue', () => {
   });
 
   it('comes back after a restart, and an interrupted item resumes from its .part', async () => {
-    const big = Buffer.alloc(64 * 1024, 3);
+    // Above SMALL_FILE_BYTES: smaller files are held in memory and never leave a .part.
+    const big = Buffer.alloc(SMALL_FILE_BYTES + 64 * 1024, 3);
     await writeFile(join(root, 'big'), big);
     const offsets: number[] = [];
     const slow = await makeQueue({ slowBytesPerSecond: 64 * 1024, downloadOffsets: offsets });
@@ -344,9 +347,10 @@ describe('TransferQueue', () => {
   });
 
   it('pause() stops the whole queue, keeping partial work; resume() finishes it', async () => {
-    await writeFile(join(root, 'big'), Buffer.alloc(48 * 1024, 5));
+    const size = SMALL_FILE_BYTES + 64 * 1024;
+    await writeFile(join(root, 'big'), Buffer.alloc(size, 5));
     const offsets: number[] = [];
-    const queue = await makeQueue({ slowBytesPerSecond: 48 * 1024, downloadOffsets: offsets });
+    const queue = await makeQueue({ slowBytesPerSecond: size, downloadOffsets: offsets });
     const [id] = await queue.add([download(join(root, 'big'), join(root, 'copy'))]);
     await queue.start();
     while (byId(queue, id!).transferred < 8 * 1024) await new Promise((r) => setTimeout(r, 10));
@@ -359,7 +363,7 @@ describe('TransferQueue', () => {
     expect(byId(queue, id!)).toMatchObject({ state: 'done', attempts: 1 });
     expect(offsets[0]).toBe(0);
     expect(offsets[1]).toBeGreaterThan(0);
-    expect(await readFile(join(root, 'copy'))).toEqual(Buffer.alloc(48 * 1024, 5));
+    expect(await readFile(join(root, 'copy'))).toEqual(Buffer.alloc(size, 5));
   });
 
   it('settings change limits and are remembered across a restart', async () => {
@@ -412,5 +416,62 @@ describe('TransferQueue', () => {
     await queue.whenIdle();
     expect(await readFile(join(root, 'new/deeper/dir/f'), 'utf8')).toBe('f');
     expect(await readFile(join(root, 'other/place/f'), 'utf8')).toBe('f');
+  });
+
+  describe('small files (held in memory, written once complete)', () => {
+    it('leaves no .part while a small file arrives; paused half-way it restarts from zero', async () => {
+      const size = 64 * 1024;
+      await writeFile(join(root, 'small'), Buffer.alloc(size, 7));
+      const offsets: number[] = [];
+      const queue = await makeQueue({ slowBytesPerSecond: size, downloadOffsets: offsets });
+      const [id] = await queue.add([download(join(root, 'small'), join(root, 'small-copy'))]);
+      await queue.start();
+      while (byId(queue, id!).transferred < 16 * 1024) await new Promise((r) => setTimeout(r, 10));
+      expect((await readdir(root)).filter((n) => n.startsWith('small-copy'))).toEqual([]);
+      await queue.pause();
+      while (byId(queue, id!).state === 'active') await new Promise((r) => setTimeout(r, 10));
+      expect((await readdir(root)).filter((n) => n.startsWith('small-copy'))).toEqual([]);
+      await queue.resume();
+      await queue.whenIdle();
+      expect(byId(queue, id!).state).toBe('done');
+      expect(offsets).toEqual([0, 0]);
+      expect(await readFile(join(root, 'small-copy'))).toEqual(Buffer.alloc(size, 7));
+    });
+
+    it('a small download that drops half-way leaves nothing on disk, and the retry finishes', async () => {
+      const body = Buffer.from('x'.repeat(10_000));
+      await writeFile(join(root, 'cut'), body);
+      const script: Script = { dropAfterBytes: 4000 };
+      const queue = await makeQueue(script);
+      const [id] = await queue.add([download(join(root, 'cut'), join(root, 'cut-copy'))]);
+      await queue.start();
+      await queue.whenIdle();
+      expect(byId(queue, id!)).toMatchObject({ state: 'done', attempts: 2 });
+      expect(await readFile(join(root, 'cut-copy'))).toEqual(body);
+      expect((await readdir(root)).filter((n) => n.endsWith('.part'))).toEqual([]);
+    });
+
+    it('a file that grew after it was listed is not held beyond its listed size, and the retry gets all of it', async () => {
+      const src = join(root, 'tree');
+      await mkdir(src);
+      await writeFile(join(src, 'grows.log'), 'a'.repeat(1000));
+      let grown = false;
+      const queue = await makeQueue({
+        downloadFault: (path) => {
+          // The server's file changes between the listing and the transfer.
+          if (!grown && path.endsWith('grows.log')) {
+            grown = true;
+            appendFileSync(path, 'b'.repeat(500));
+          }
+          return null;
+        },
+      });
+      await queue.add([download(src, join(root, 'out'), { isDir: true })]);
+      await queue.start();
+      await queue.whenIdle();
+      const file = queue.list().find((i) => i.source.path.endsWith('grows.log'))!;
+      expect(file).toMatchObject({ state: 'done', attempts: 2, size: 1500 });
+      expect(await readFile(join(root, 'out', 'grows.log'), 'utf8')).toBe('a'.repeat(1000) + 'b'.repeat(500));
+    });
   });
 });

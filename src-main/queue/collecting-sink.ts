@@ -1,0 +1,48 @@
+/**
+ * The sink of the small-file path: keeps a download's bytes in memory (bounded by the size the
+ * listing announced), counting and hashing them as they arrive, so a small file needs no
+ * stream pipeline and no file handle until it is complete and verified.
+ */
+import { Writable } from 'node:stream';
+import { FerryError } from '../../src-shared/errors.js';
+import type { StreamingDigest } from './transfer-tap.js';
+
+/**
+ * Files up to this size take the small-file path. Large enough for the files of a typical
+ * source tree or website; small enough that four parallel items hold at most a megabyte.
+ */
+export const SMALL_FILE_BYTES = 256 * 1024;
+
+export class CollectingSink extends Writable {
+  /** Bytes received so far, read by the queue's progress timer. */
+  bytes = 0;
+  readonly chunks: Buffer[] = [];
+
+  constructor(
+    private readonly digest: StreamingDigest | null,
+    private readonly limit: number,
+  ) {
+    super({ highWaterMark: SMALL_FILE_BYTES });
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.limit) {
+      // The file grew after it was listed: refuse to hold it, the retry streams it to disk.
+      callback(
+        new FerryError(
+          'VERIFY_FAILED',
+          `The file is larger than the ${this.limit} bytes it was listed with.`,
+          {
+            hint: 'It changed on the server during the transfer; it is retried.',
+            retryable: true,
+          },
+        ),
+      );
+      return;
+    }
+    this.digest?.update(chunk);
+    this.chunks.push(chunk);
+    callback();
+  }
+}
