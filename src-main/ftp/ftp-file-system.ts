@@ -13,7 +13,7 @@ import type {
   TransferResult,
 } from '../fs/remote-file-system.js';
 import type { CertificateCheckDeps } from './certificate-check.js';
-import { FtpSession, type FtpSessionOptions } from './ftp-session.js';
+import { FtpSession, type FtpSessionOptions, type FxpOptions } from './ftp-session.js';
 import type { FtpReply } from './reply-parser.js';
 
 export interface FtpSessionSummary {
@@ -168,10 +168,23 @@ export class FtpFileSystem implements RemoteFileSystem {
     return this.use((s) => s.raw(command));
   }
 
-  /** Copies a file straight to another FTP server (FXP). Opt-in: both servers must allow it. */
-  async fxpTo(sourcePath: string, destination: FtpFileSystem, destinationPath: string): Promise<void> {
+  /**
+   * Copies a file straight to another FTP server (FXP). Opt-in: both servers must allow it.
+   * Throws `FxpRefused` when they do not; both sessions stay usable then.
+   */
+  async fxpTo(
+    sourcePath: string,
+    destination: FtpFileSystem,
+    destinationPath: string,
+    options?: FxpOptions,
+  ): Promise<void> {
     const there = await destination.ftpSession();
-    await this.use((s) => s.fxpTo(sourcePath, there, destinationPath));
+    await this.use((s) => s.fxpTo(sourcePath, there, destinationPath, options));
+  }
+
+  /** Whether this site moves `path` as text (TYPE A, line ends converted): FXP copies bytes only. */
+  sendsAsText(path: string): boolean {
+    return this.withType(path).ascii === true;
   }
 
   async close(): Promise<void> {

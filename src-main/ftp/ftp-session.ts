@@ -537,27 +537,145 @@ export class FtpSession {
 
   /**
    * FXP: the file goes from this server straight to another (RFC 959 §5.2 "server-server"):
-   * PASV on the receiver, PORT with that address on the sender, then STOR and RETR.
+   * PASV on the receiver, PORT with that address on the sender, then STOR and RETR. With an
+   * offset, REST goes to both right before their transfer command (RFC 3659 §5.3: REST must
+   * immediately precede it). Plain data connections only: protected ones would need SSCN or
+   * CPSV, which Ferry does not speak.
    */
-  fxpTo(sourcePath: string, destination: FtpSession, destinationPath: string): Promise<void> {
+  fxpTo(
+    sourcePath: string,
+    destination: FtpSession,
+    destinationPath: string,
+    options: FxpOptions = {},
+  ): Promise<void> {
+    const offset = options.offset ?? 0;
     return this.control.run(() =>
       destination.control.run(async () => {
         await this.setType('I');
         await destination.setType('I');
         const pasv = await destination.control.request('PASV');
-        if (pasv.code !== 227) throw fxpRefused(pasv, 'the destination refused passive mode (PASV)');
+        if (pasv.code !== 227)
+          throw new FxpRefused('pasv', pasv, 'the destination refused passive mode (PASV)');
         const numbers = /(\d+,\d+,\d+,\d+,\d+,\d+)/.exec(pasv.text)?.[1];
-        if (!numbers) throw fxpRefused(pasv, 'the destination sent an unreadable PASV reply');
+        if (!numbers) throw new FxpRefused('pasv', pasv, 'the destination sent an unreadable PASV reply');
         const port = await this.control.request(`PORT ${numbers}`);
         if (port.code >= 400)
-          throw fxpRefused(port, 'the source refused to connect to another server (PORT)');
+          throw new FxpRefused('port', port, 'the source refused to connect to another server (PORT)');
+        if (offset > 0) await restBoth(this.control, destination.control, offset);
+        if (options.signal?.aborted) throw new FerryError('CANCELLED', 'The transfer was stopped.');
         destination.control.send(`STOR ${destinationPath}`);
         this.control.send(`RETR ${sourcePath}`);
-        const [receiving, sending] = await Promise.all([finalOf(destination.control), finalOf(this.control)]);
-        if (sending.code >= 400) throw replyError(sending, `FXP: sending ${sourcePath}`);
-        if (receiving.code >= 400) throw replyError(receiving, `FXP: receiving ${destinationPath}`);
+        const [sending, receiving] = await finalOfBoth(this.control, destination.control, options.signal);
+        if (options.signal?.aborted) throw new FerryError('CANCELLED', 'The transfer was stopped.');
+        if (sending.status === 'rejected') throw sending.reason;
+        if (receiving.status === 'rejected') throw receiving.reason;
+        // 425: the data connection between the two servers never opened, so nothing moved and
+        // the two cannot reach each other (a firewall, a private PASV address, a PORT check).
+        if (sending.value.code === 425)
+          throw new FxpRefused('connect', sending.value, 'the source could not connect to the destination');
+        if (receiving.value.code === 425)
+          throw new FxpRefused(
+            'connect',
+            receiving.value,
+            'the destination saw no connection from the source',
+          );
+        if (sending.value.code >= 400) throw replyError(sending.value, `FXP: sending ${sourcePath}`);
+        if (receiving.value.code >= 400)
+          throw replyError(receiving.value, `FXP: receiving ${destinationPath}`);
       }),
     );
+  }
+}
+
+export interface FxpOptions {
+  /** Resume: both servers start at this byte (REST before RETR and before STOR). */
+  offset?: number;
+  /** Stops the copy by closing both control connections (their file systems reconnect). */
+  signal?: AbortSignal;
+}
+
+/** At which step FXP was refused; before 'connect' no data command was sent. */
+export type FxpStage = 'pasv' | 'port' | 'rest' | 'connect';
+
+/**
+ * FXP could not happen between these two servers, and nothing was copied: the caller can
+ * move the file another way. Both sessions stay usable.
+ */
+export class FxpRefused extends FerryError {
+  constructor(
+    readonly stage: FxpStage,
+    reply: FtpReply,
+    why: string,
+  ) {
+    super('UNSUPPORTED', `Server-to-server copy (FXP) failed: ${why}: ${reply.code} ${reply.text}`, {
+      reply,
+      hint: 'Many servers forbid FXP for security. Download and upload the file instead.',
+    });
+  }
+}
+
+async function restBoth(
+  source: ControlConnection,
+  destination: ControlConnection,
+  offset: number,
+): Promise<void> {
+  const there = await destination.request(`REST ${offset}`);
+  if (there.code !== 350)
+    throw new FxpRefused('rest', there, `the destination cannot resume at byte ${offset} (REST)`);
+  const here = await source.request(`REST ${offset}`);
+  if (here.code !== 350) {
+    // The destination still holds the restart point: clear it, or its next STOR would seek.
+    await destination.request('REST 0');
+    throw new FxpRefused('rest', here, `the source cannot resume at byte ${offset} (REST)`);
+  }
+}
+
+/** How long one side may keep waiting once the other side of an FXP copy has failed. */
+const FXP_PARTNER_GRACE_MS = 2000;
+
+/**
+ * The final replies of both sides. When one side fails, the other usually answers soon (its
+ * data connection closes); one that still waits after a grace period (a receiver whose
+ * sender never connected waits for the server's own data timeout) has its connection closed,
+ * so the task never hangs and the file system reconnects on its next call. An abort closes both.
+ */
+async function finalOfBoth(
+  sender: ControlConnection,
+  receiver: ControlConnection,
+  signal: AbortSignal | undefined,
+): Promise<[PromiseSettledResult<FtpReply>, PromiseSettledResult<FtpReply>]> {
+  const timers: NodeJS.Timeout[] = [];
+  const giveUp = (control: ControlConnection) => {
+    timers.push(
+      setTimeout(() => {
+        control.destroy(
+          new FerryError('DATA_CONNECTION', 'FXP: the other server stopped; this side was closed.'),
+        );
+      }, FXP_PARTNER_GRACE_MS),
+    );
+  };
+  const watch = (control: ControlConnection, partner: ControlConnection) =>
+    finalOf(control).then(
+      (reply) => {
+        if (reply.code >= 400) giveUp(partner);
+        return reply;
+      },
+      (error: unknown) => {
+        giveUp(partner);
+        throw error;
+      },
+    );
+  const onAbort = () => {
+    const stopped = new FerryError('CANCELLED', 'The transfer was stopped.');
+    sender.destroy(stopped);
+    receiver.destroy(stopped);
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await Promise.allSettled([watch(sender, receiver), watch(receiver, sender)]);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    for (const timer of timers) clearTimeout(timer);
   }
 }
 
@@ -565,17 +683,6 @@ async function finalOf(control: ControlConnection): Promise<FtpReply> {
   let reply = await control.nextReply();
   while (reply.code < 200) reply = await control.nextReply(0);
   return reply;
-}
-
-function fxpRefused(reply: FtpReply, why: string): FerryError {
-  return new FerryError(
-    'UNSUPPORTED',
-    `Server-to-server copy (FXP) failed: ${why}: ${reply.code} ${reply.text}`,
-    {
-      reply,
-      hint: 'Many servers forbid FXP for security. Download and upload the file instead.',
-    },
-  );
 }
 
 function charsetOf(charset: string | undefined): BufferEncoding {

@@ -17,6 +17,8 @@ export interface ServerOptions {
   masqueradeAddress?: string;
   /** Limit of simultaneous connections per client address (where the server supports it). */
   maxConnectionsPerIp?: number;
+  /** vsftpd only: false refuses PORT/EPRT (`port_enable=NO`), e.g. to make FXP fail as on many real servers. */
+  allowPort?: boolean;
 }
 
 export interface RunningServer {

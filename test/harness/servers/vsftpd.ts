@@ -51,7 +51,7 @@ export async function startVsftpd(tls: VsftpdTls, options: ServerOptions = {}): 
     `pasv_max_port=${passive.max}`,
     'pasv_address=127.0.0.1',
     // Active mode without a privileged source port (port 20 needs root in the session process).
-    'port_enable=YES',
+    `port_enable=${options.allowPort === false ? 'NO' : 'YES'}`,
     'connect_from_port_20=NO',
     'ls_recurse_enable=YES',
     'dirmessage_enable=NO',
