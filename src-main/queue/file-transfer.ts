@@ -8,6 +8,8 @@ import { FerryError, toErrorData } from '../../src-shared/errors.js';
 import type { FileEntry, OverwritePolicy } from '../../src-shared/model.js';
 import type { HashAlgorithm, RemoteFileSystem } from '../fs/remote-file-system.js';
 import { pathOps, LOCAL } from './endpoint-path.js';
+import { commitLocalFile } from '../fs/local-commit.js';
+import { CollectingSink, SMALL_FILE_BYTES } from './collecting-sink.js';
 import { ensureLocalFolder } from './ensure-local-folder.js';
 import { copyByFxp, type FxpRoutes } from './fxp-copy.js';
 import { decideOverwrite, numberedName } from './overwrite-decision.js';
@@ -21,7 +23,8 @@ type Facts = Pick<FileEntry, 'size' | 'modified'>;
 /** Where the running transfer stands; read by the queue's progress timer. */
 export interface TransferMeter {
   offset: number;
-  tap: TransferTap | null;
+  /** Counts the bytes of this attempt as they pass (the stream tap, or the small-file sink). */
+  tap: { readonly bytes: number } | null;
 }
 
 export interface FileJob {
@@ -113,12 +116,19 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
     else digest = null;
   }
 
+  // A small download is held in memory until it is complete and verified, then written to the
+  // disk in one burst (see commitLocalFile): per-file overhead, not bandwidth, decides how fast
+  // a tree of small files arrives. Resuming has nothing to gain below this size.
+  const held =
+    usePart && offset === 0 && size != null && size <= SMALL_FILE_BYTES && !job.bucket
+      ? new CollectingSink(digest, size)
+      : null;
   // Between two FTP servers that allow it, a copy goes server to server instead (fxp-copy.ts).
   const viaFxp = item.direction === 'copy' ? await copyByFxp(job, targetPath, offset, src) : null;
   if (viaFxp) return viaFxp;
   let written: number;
   try {
-    written = await pipe(job, partPath(), offset, digest);
+    written = held ? await collect(job, held) : await pipe(job, partPath(), offset, digest);
   } catch (error) {
     // A refused download (550) leaves nothing worth resuming: drop an empty .part so no stray
     // file remains. A .part with bytes in it stays for the next attempt to resume from.
@@ -164,11 +174,16 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
     }
     verifiedBy = algorithm;
   }
-  if (job.settings.preserveTimes && src.modified != null) {
+  const modified = job.settings.preserveTimes && src.modified != null ? new Date(src.modified) : null;
+  if (held) {
+    commitLocalFile(partPath(), targetPath, held.chunks, modified);
+    return { kind: 'done', size: size ?? writtenSize ?? 0, verifiedBy };
+  }
+  if (modified) {
     // Before the rename, so a file under its final name always has its final time too (a crash
     // in between cannot leave one that looks unfinished). Best effort: many servers refuse MFMT,
     // and a file that arrived intact is still done.
-    await target.setModified(partPath(), new Date(src.modified)).catch(() => {});
+    await target.setModified(partPath(), modified).catch(() => {});
   }
   if (usePart) await target.rename(partPath(), targetPath);
   return { kind: 'done', size: size ?? writtenSize ?? 0, verifiedBy };
@@ -289,6 +304,28 @@ async function pipe(
   const error = explain(downError, upError);
   if (error) throw error;
   return written;
+}
+
+/** source.download straight into memory; resolves with the byte count. */
+async function collect(job: FileJob, sink: CollectingSink): Promise<number> {
+  job.meter.offset = 0;
+  job.meter.tap = sink;
+  const finished = new Promise<void>((resolve, reject) => {
+    sink.once('finish', resolve);
+    sink.once('error', reject);
+  });
+  try {
+    await job.source.download(job.item.source.path, sink, { signal: job.signal });
+    // An engine may leave the sink open; its bytes are all in once it is ended.
+    if (!sink.writableEnded && !sink.destroyed) sink.end();
+    await finished;
+  } catch (error) {
+    sink.destroy();
+    finished.catch(() => undefined);
+    if (job.signal.aborted) throw new FerryError('CANCELLED', 'The transfer was stopped.');
+    throw asFerryError(error);
+  }
+  return sink.bytes;
 }
 
 /**
