@@ -222,10 +222,18 @@ function isComplete(existing: FileEntry, src: FileEntry, settings: QueueSettings
   return Math.abs(existing.modified - src.modified) < 2000;
 }
 
+/** What each connection offers does not change while it lives: asked once, not once per file. */
+const preferredHash = new WeakMap<RemoteFileSystem, HashAlgorithm | null>();
+
 async function pickAlgorithm(job: FileJob): Promise<HashAlgorithm | null> {
   const remote = job.item.direction === 'download' ? job.source : job.target;
-  const offered = await remote.hashAlgorithms().catch(() => [] as HashAlgorithm[]);
-  return HASH_PREFERENCE.find((a) => offered.includes(a)) ?? null;
+  const known = preferredHash.get(remote);
+  if (known !== undefined) return known;
+  const offered = await remote.hashAlgorithms().catch(() => null);
+  const choice = HASH_PREFERENCE.find((a) => offered?.includes(a)) ?? null;
+  // A failed question is asked again next time rather than remembered as "none".
+  if (offered) preferredHash.set(remote, choice);
+  return choice;
 }
 
 /** The local path holding the first bytes of this file, if either end is the local disk. */

@@ -700,7 +700,10 @@ export class TransferQueue {
       !this.waiting.has(item.id)
     )
       this.readyQueue.insert(item);
-    this.journal?.append({ op: 'set', id: item.id, set: patch });
+    // Replay sends an item that was verifying back to the queue exactly like an active one, so
+    // that step alone is not worth a journal line (one fewer write per file).
+    if (patch.state !== 'verifying' || Object.keys(patch).length > 1)
+      this.journal?.append({ op: 'set', id: item.id, set: patch });
     this.markChanged(item);
     this.summaryDirty = true;
     this.scheduleTick();
