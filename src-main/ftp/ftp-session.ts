@@ -567,21 +567,19 @@ export class FtpSession {
         this.control.send(`RETR ${sourcePath}`);
         const [sending, receiving] = await finalOfBoth(this.control, destination.control, options.signal);
         if (options.signal?.aborted) throw new FerryError('CANCELLED', 'The transfer was stopped.');
-        if (sending.status === 'rejected') throw sending.reason;
-        if (receiving.status === 'rejected') throw receiving.reason;
+        const sent = sending.status === 'fulfilled' ? sending.value : null;
+        const received = receiving.status === 'fulfilled' ? receiving.value : null;
         // 425: the data connection between the two servers never opened, so nothing moved and
         // the two cannot reach each other (a firewall, a private PASV address, a PORT check).
-        if (sending.value.code === 425)
-          throw new FxpRefused('connect', sending.value, 'the source could not connect to the destination');
-        if (receiving.value.code === 425)
-          throw new FxpRefused(
-            'connect',
-            receiving.value,
-            'the destination saw no connection from the source',
-          );
-        if (sending.value.code >= 400) throw replyError(sending.value, `FXP: sending ${sourcePath}`);
-        if (receiving.value.code >= 400)
-          throw replyError(receiving.value, `FXP: receiving ${destinationPath}`);
+        // The other side may have been closed for waiting in vain: the 425 is the reason.
+        if (sent?.code === 425)
+          throw new FxpRefused('connect', sent, 'the source could not connect to the destination');
+        if (received?.code === 425)
+          throw new FxpRefused('connect', received, 'the destination saw no connection from the source');
+        if (sending.status === 'rejected') throw sending.reason;
+        if (receiving.status === 'rejected') throw receiving.reason;
+        if (sent && sent.code >= 400) throw replyError(sent, `FXP: sending ${sourcePath}`);
+        if (received && received.code >= 400) throw replyError(received, `FXP: receiving ${destinationPath}`);
       }),
     );
   }
