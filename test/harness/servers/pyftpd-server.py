@@ -7,8 +7,22 @@ import argparse
 import logging
 
 from pyftpdlib.authorizers import DummyAuthorizer
-from pyftpdlib.handlers import FTPHandler
+from pyftpdlib.handlers import ActiveDTP, FTPHandler
 from pyftpdlib.servers import FTPServer
+
+
+class HandedOffActiveDTP(ActiveDTP):
+    """pyftpdlib 1.5.7 bug (upstream pull request #657): once a PORT/EPRT connection is made,
+    ActiveDTP hands its socket to a DTPHandler but keeps the fd number. When the session later
+    QUITs (or sends PORT/PASV again), ActiveDTP.close() unregisters that number from the IO loop,
+    although the transfer has long closed the fd and another client's socket may hold it now:
+    that client is never polled again and waits forever for a reply. Asyncore's own
+    del_channel forgets the number; pyftpdlib's override does not, so forget it here.
+    """
+
+    def del_channel(self, map=None):
+        super().del_channel(map)
+        self._fileno = None
 
 
 def main() -> None:
@@ -24,7 +38,8 @@ def main() -> None:
     parser.add_argument("--log", required=True)
     args = parser.parse_args()
 
-    logging.basicConfig(filename=args.log, level=logging.INFO,
+    # DEBUG: every command and reply, with the session's address, for reading when a test fails.
+    logging.basicConfig(filename=args.log, level=logging.DEBUG,
                         format="%(asctime)s %(message)s")
 
     authorizer = DummyAuthorizer()
@@ -33,6 +48,7 @@ def main() -> None:
 
     handler = FTPHandler
     handler.authorizer = authorizer
+    handler.active_dtp = HandedOffActiveDTP
     handler.banner = "Ferry test pyftpdlib"
     handler.passive_ports = range(args.passive_min, args.passive_max + 1)
     if args.masquerade:
