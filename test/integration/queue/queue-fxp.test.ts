@@ -2,7 +2,7 @@
  * Remote→remote copies in the queue between two real FTP servers: server to server (FXP)
  * when both allow it, proven by the protocol log (PORT/RETR on the source, one info line per
  * pair); a streamed fallback when the source refuses PORT, remembered for the queue's life;
- * and resuming with REST on both servers, after a pause mid-copy and by the 'resume' policy.
+ * streaming when a speed limit or TLS rules FXP out; and resuming with REST on both servers, after a pause mid-copy and by the 'resume' policy.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
@@ -27,33 +27,38 @@ const SETTINGS: Partial<QueueSettings> = {
 
 let source: RunningServer;
 let refusing: RunningServer;
+let secure: RunningServer;
 let destination: RunningServer;
 let work: string;
 /** Every protocol line of every connection, per location. */
 const logs = new Map<string, RecordingLogger>();
 
 beforeAll(async () => {
-  [source, refusing, destination] = await Promise.all([
+  [source, refusing, secure, destination] = await Promise.all([
     startServer('vsftpd'),
     startServer('vsftpd', { allowPort: false }),
+    startServer('vsftpd-ftps-explicit'),
     startServer('pyftpdlib'),
   ]);
   work = mkdtempSync(join(tmpdir(), 'ferry-queue-fxp-'));
 });
 afterAll(async () => {
-  await Promise.all([source?.dispose(), refusing?.dispose(), destination?.dispose()]);
+  await Promise.all([source?.dispose(), refusing?.dispose(), secure?.dispose(), destination?.dispose()]);
   rmSync(work, { recursive: true, force: true });
 });
 
 /** Locations are named '<role>:<anything>', so each test has its own pair of sites. */
 function connect(location: string) {
   const role = location.slice(0, location.indexOf(':'));
-  const server = role === 'source' ? source : role === 'refusing' ? refusing : destination;
+  const servers: Record<string, RunningServer> = { source, refusing, secure, destination };
+  const server = servers[role]!;
   let logger = logs.get(location);
   if (!logger) logs.set(location, (logger = new RecordingLogger()));
   return connectFtp(
     {
-      protocol: 'ftp-insecure',
+      ...(server === secure
+        ? { protocol: 'ftpes' as const, tlsFingerprint: server.certFingerprint256 }
+        : { protocol: 'ftp-insecure' as const }),
       host: server.host,
       port: server.port,
       user: server.user,
@@ -187,6 +192,30 @@ describe('queue copy between two FTP servers', () => {
       expect(lines('source:c', 'info', /through Ferry, not server to server/)[0]).toMatch(/speed limit/);
       expect(await sha256Of(destination.localPath('limited.bin'))).toBe(
         await sha256Of(source.localPath('limited/one.bin')),
+      );
+    } finally {
+      await queue.close();
+    }
+  });
+
+  it('a TLS-protected source keeps the copy streamed (FXP with TLS data needs SSCN/CPSV)', async () => {
+    await secure.writeFile('tls/one.bin', Buffer.alloc(100 * 1024, 9));
+    const queue = await openQueue('tls');
+    try {
+      await queue.add([
+        {
+          direction: 'copy',
+          source: { location: 'secure:f', path: secure.remotePath('tls/one.bin') },
+          target: { location: 'destination:f', path: destination.remotePath('from-tls.bin') },
+        },
+      ]);
+      await queue.start();
+      await queue.whenIdle();
+      expect(queue.list().map((i) => i.state)).toEqual(['done']);
+      expect(lines('secure:f', 'sent', /^PORT /)).toEqual([]);
+      expect(lines('secure:f', 'info', /through Ferry, not server to server/)[0]).toMatch(/SSCN or CPSV/);
+      expect(await sha256Of(destination.localPath('from-tls.bin'))).toBe(
+        await sha256Of(secure.localPath('tls/one.bin')),
       );
     } finally {
       await queue.close();
