@@ -92,6 +92,22 @@ export class ConnectionPool {
     });
   }
 
+  /**
+   * Opens connections up to `count` in the background, left idle for the next acquires: a
+   * folder being listed is about to yield files, and logging in while it lists saves a login's
+   * wait on every connection but the first. Failures are only counted (a 421 still lowers the
+   * limit); the acquire that follows tries again and reports.
+   */
+  prewarm(location: string, count: number): void {
+    if (this.closed) return;
+    const site = this.site(location);
+    const missing = Math.min(count, this.limitFor(location)) - site.busy - site.idle.length;
+    for (let i = 0; i < missing; i++) {
+      site.busy++;
+      this.open(location, site, null);
+    }
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const all: RemoteFileSystem[] = [];
@@ -142,7 +158,7 @@ export class ConnectionPool {
     }
   }
 
-  private open(location: string, site: Site, waiter: Waiter): void {
+  private open(location: string, site: Site, waiter: Waiter | null): void {
     let attempt: Promise<RemoteFileSystem>;
     try {
       attempt = this.connectFn(location);
@@ -155,10 +171,16 @@ export class ConnectionPool {
         if (this.closed) {
           site.busy--;
           void fs.close().catch(() => {});
-          waiter.reject(new FerryError('CANCELLED', 'The connection pool is closed.'));
+          waiter?.reject(new FerryError('CANCELLED', 'The connection pool is closed.'));
           return;
         }
-        waiter.resolve(this.lease(location, fs));
+        if (waiter) {
+          waiter.resolve(this.lease(location, fs));
+          return;
+        }
+        site.busy--;
+        site.idle.push(fs);
+        this.pump(location);
       },
       (error: unknown) => {
         site.busy--;
@@ -167,7 +189,7 @@ export class ConnectionPool {
           const accepted = Math.max(1, site.busy + site.idle.length);
           site.lowered = Math.min(site.lowered ?? accepted, accepted);
         }
-        waiter.reject(error);
+        waiter?.reject(error);
         this.pump(location);
       },
     );

@@ -479,6 +479,8 @@ export class TransferQueue {
       if (signal.aborted) throw new FerryError('CANCELLED', 'Stopped.');
       const recovered = item.begun === true;
       if (!recovered) this.update(item, { begun: true });
+      for (const location of this.remoteEnds(item))
+        this.pool.prewarm(location, this.connectionLimit(location));
       const children = await enumerateFolder(item, source.fs, target.fs);
       if (signal.aborted) throw new FerryError('CANCELLED', 'Stopped.');
       this.addChildren(item, children, recovered);

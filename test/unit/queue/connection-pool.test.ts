@@ -105,4 +105,46 @@ describe('ConnectionPool', () => {
     expect(pool.openCount('nowhere')).toBe(0);
     await pool.close();
   });
+
+  it('prewarms idle connections up to the limit, which later acquires use without a login', async () => {
+    let logins = 0;
+    const pool = new ConnectionPool({
+      limit: 3,
+      connect: () => {
+        logins++;
+        return Promise.resolve(new CountingFs());
+      },
+    });
+    const first = await pool.acquire('site');
+    pool.prewarm('site', 10);
+    await new Promise((r) => setImmediate(r));
+    expect(logins).toBe(3);
+    expect(pool.openCount('site')).toBe(3);
+    const more = await Promise.all([pool.acquire('site'), pool.acquire('site')]);
+    expect(logins).toBe(3);
+    pool.prewarm('site', 3);
+    expect(logins).toBe(3);
+    for (const lease of [first, ...more]) lease.release();
+    await pool.close();
+  });
+
+  it('a prewarm refused with 421 lowers the limit and is not reported to anyone', async () => {
+    let logins = 0;
+    const pool = new ConnectionPool({
+      limit: 4,
+      connect: () => {
+        logins++;
+        return logins <= 2
+          ? Promise.resolve(new CountingFs())
+          : Promise.reject(new FerryError('SERVER_BUSY', 'Too many connections.', { retryable: true }));
+      },
+    });
+    const first = await pool.acquire('site');
+    pool.prewarm('site', 4);
+    await new Promise((r) => setImmediate(r));
+    expect(pool.limitFor('site')).toBe(2);
+    expect(pool.openCount('site')).toBe(2);
+    first.release();
+    await pool.close();
+  });
 });
