@@ -42,8 +42,8 @@ export interface FileJob {
   verifying(): void;
   /** The source server is no longer needed for this file (a download in its local phase). */
   remoteDone?(): void;
-  /** The queue's memory of site pairs that refuse FXP (fxp-copy.ts); one per process without it. */
-  fxpRoutes?: FxpRoutes;
+  /** The queue's memory of site pairs that refuse FXP (fxp-copy.ts). */
+  fxpRoutes: FxpRoutes;
 }
 
 export type FileOutcome =

@@ -41,12 +41,6 @@ export class FxpRoutes {
   }
 }
 
-/**
- * For queues that do not bring their own memory: one per process. The app runs one queue, so
- * this lives as long as it does.
- */
-const processRoutes = new FxpRoutes();
-
 /** Both ends of a copy are FTP sessions (the only case FXP can apply to). */
 function bothFtp(job: FileJob): job is FileJob & { source: FtpFileSystem; target: FtpFileSystem } {
   return job.source instanceof FtpFileSystem && job.target instanceof FtpFileSystem;
@@ -65,7 +59,7 @@ export async function copyByFxp(
   const { item } = job;
   if (item.direction !== 'copy' || !bothFtp(job)) return null;
   const { source, target } = job;
-  const routes = job.fxpRoutes ?? processRoutes;
+  const routes = job.fxpRoutes;
   const pair = `${item.source.location} → ${item.target.location}`;
   const log = (route: string, text: string) => {
     if (routes.firstTime(pair, route)) logOn(source, text);

@@ -21,6 +21,7 @@ import { backoffDelay } from './backoff.js';
 import { LOCAL, pathOps } from './endpoint-path.js';
 import { discardPartial, transferFile, type FileOutcome, type TransferMeter } from './file-transfer.js';
 import { enumerateFolder, type ChildSpec } from './folder-enumeration.js';
+import { FxpRoutes } from './fxp-copy.js';
 import { QueueJournal, applyPatch, type JournalOptions, type RecordPatch } from './queue-journal.js';
 import { toTransferItem, type QueueRecord } from './queue-record.js';
 import type { QueueRequest } from './queue-request.js';
@@ -107,6 +108,8 @@ export class TransferQueue {
   private askAll: OverwritePolicy | 'cancel' | null = null;
   private readonly buckets: { down: TokenBucket; up: TokenBucket };
   private readonly emitter = new EventEmitter();
+  /** Site pairs that refused server-to-server copies, for the queue's life. */
+  private readonly fxpRoutes = new FxpRoutes();
 
   constructor(private readonly options: TransferQueueOptions) {
     this.current = clampSettings({ ...DEFAULT_QUEUE_SETTINGS, ...options.settings });
@@ -454,6 +457,7 @@ export class TransferQueue {
             settings: this.current,
             bucket: this.bucketFor(item),
             meter: run.meter,
+            fxpRoutes: this.fxpRoutes,
             ask: (src, tgt) => untilAborted(this.ask(item, src, tgt), signal),
             begin: (offset, size, modified, targetPath) => {
               const patch: RecordPatch = { begun: true, transferred: offset, size, modified };
