@@ -49,7 +49,8 @@ describe.skipIf(!mounted)(
       const queue = await TransferQueue.open({
         journalDir: join(work, 'journal'),
         connect: ftpConnect(server),
-        settings: { maxConnectionsPerSite: 2, defaultOverwrite: 'overwrite', retryBaseMs: 20, retries: 3 },
+        // One connection: the small folder fills the disk first (four files fit), then the big file finds it full.
+        settings: { maxConnectionsPerSite: 1, defaultOverwrite: 'overwrite', retryBaseMs: 20, retries: 3 },
       });
       try {
         await queue.add(
