@@ -16,6 +16,7 @@ import { refusingPrompter } from '../../src-main/core/prompter.js';
 import { MemoryCertificateTrustStore } from '../../src-main/core/trust-store.js';
 import { connectFtp } from '../../src-main/ftp/index.js';
 import { RELEASES_CHUNKS } from '../../src-main/ftp/direct-reader.js';
+import { TransferQueue } from '../../src-main/queue/index.js';
 import { startServer, type RunningServer } from '../../test/harness/index.js';
 
 const MB = Number(process.env.BENCH_MB ?? 1024);
@@ -171,13 +172,55 @@ async function mirrorSection(work: string): Promise<void> {
         `set ftp:ssl-allow no; open -u ${server.user},${server.password} -p ${server.port} 127.0.0.1; mirror --parallel=4 tree ${dest}`,
       ]);
     });
-    await measure(group, 'ferry get -r --parallel 4', bytes, async () => {
+    // The queue as the app runs it: inside a process that is already up (the app's main process).
+    let journal = 0;
+    await measure(group, 'ferry queue (in the app)', bytes, async () => {
+      const dest = path.join(work, 'ferry-queue-mirror');
+      await rm(dest, { recursive: true, force: true });
+      await queueMirror(server, dest, path.join(work, `journal-${journal++}`));
+    });
+    // The same queue from the command line: a new Node process per run, start-up included.
+    await measure(group, 'ferry get -r (CLI process)', bytes, async () => {
       const dest = path.join(work, 'ferry-mirror');
       await rm(dest, { recursive: true, force: true });
       await run('node', [CLI, 'get', '-r', `${url}/tree`, dest, '--parallel', '4']);
     });
   } finally {
     await server.dispose();
+  }
+}
+
+async function queueMirror(server: RunningServer, dest: string, journalDir: string): Promise<void> {
+  const queue = await TransferQueue.open({
+    journalDir,
+    connect: () =>
+      connectFtp(
+        {
+          protocol: 'ftp-insecure',
+          host: server.host,
+          port: server.port,
+          user: server.user,
+          password: server.password,
+        },
+        { logger: silentLogger, prompter: refusingPrompter, trustStore: new MemoryCertificateTrustStore() },
+      ),
+    settings: { maxConnectionsPerSite: 4, defaultOverwrite: 'overwrite' },
+  });
+  try {
+    await queue.add([
+      {
+        direction: 'download',
+        source: { location: 'vsftpd', path: server.remotePath('tree') },
+        target: { location: 'local', path: dest },
+        isDir: true,
+      },
+    ]);
+    await queue.start();
+    await queue.whenIdle();
+    const unfinished = queue.list().filter((item) => item.state !== 'done');
+    if (unfinished.length > 0) throw new Error(`${unfinished.length} item(s) did not finish`);
+  } finally {
+    await queue.close();
   }
 }
 
@@ -237,13 +280,14 @@ function report(): void {
   for (const group of groups) {
     console.log(group);
     const inGroup = rows.filter((r) => r.group === group);
-    const ferry = inGroup.find((r) => r.tool.startsWith('ferry'));
+    const ferries = inGroup.filter((r) => r.tool.startsWith('ferry'));
     for (const row of inGroup) {
       const rate = row.bytes / MiB / row.seconds;
-      const ratio =
-        ferry && !row.tool.startsWith('ferry')
-          ? `  Ferry is ${(row.seconds / ferry.seconds).toFixed(2)}× as fast`
-          : '';
+      const ratio = row.tool.startsWith('ferry')
+        ? ''
+        : ferries
+            .map((f) => `  Ferry is ${(row.seconds / f.seconds).toFixed(2)}× as fast (${f.tool})`)
+            .join(';');
       console.log(
         `  ${row.tool.padEnd(28)} ${row.seconds.toFixed(3).padStart(8)} s ${rate.toFixed(0).padStart(7)} MiB/s${ratio}`,
       );
