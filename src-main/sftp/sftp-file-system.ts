@@ -3,6 +3,7 @@
  * round trips; transfers go through the pipelined reader and writer. The first reason the
  * session ended is kept, so every later call explains why instead of failing vaguely.
  */
+import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Client, SFTPWrapper } from 'ssh2';
@@ -17,6 +18,7 @@ import type {
 } from '../fs/remote-file-system.js';
 import { pipelinedDownload, type PipelineLimits } from './pipelined-download.js';
 import { pipelinedUpload } from './pipelined-upload.js';
+import { CheckFileHasher } from './check-file.js';
 import { RemoteHasher } from './remote-hash.js';
 import { toFileEntry, type SftpAttrs } from './sftp-entry.js';
 import { connectionLost, isNoResponseError, mapSftpError } from './sftp-errors.js';
@@ -45,6 +47,7 @@ export class SftpFileSystem implements RemoteFileSystem {
   private readonly logger: ProtocolLogger;
   private readonly label: string;
   private readonly hasher: RemoteHasher;
+  private readonly checkFile: CheckFileHasher;
   private closingError: FerryError | null = null;
   private homePath: Promise<string> | null = null;
   private socketClosed = false;
@@ -57,6 +60,7 @@ export class SftpFileSystem implements RemoteFileSystem {
     this.logger = parts.logger;
     this.label = parts.label;
     this.hasher = new RemoteHasher(parts.client);
+    this.checkFile = new CheckFileHasher(parts.client);
     const onGone = (reason: string) => (): void => {
       if (this.closingError) return;
       this.closingError = connectionLost(`Connection to ${this.label} ${reason}`);
@@ -285,13 +289,36 @@ export class SftpFileSystem implements RemoteFileSystem {
     }
   }
 
-  hashAlgorithms(): Promise<HashAlgorithm[]> {
-    return this.hasher.algorithms();
+  /** check-file's digests first (no process spawned on the server), exec's as the fallback; probed at once. */
+  async hashAlgorithms(): Promise<HashAlgorithm[]> {
+    const [viaCheckFile, viaExec] = await Promise.all([
+      this.checkFile.algorithms(),
+      this.hasher.algorithms(),
+    ]);
+    return [...new Set([...viaCheckFile, ...viaExec])];
   }
 
-  hash(path: string, algorithm: HashAlgorithm): Promise<string | null> {
+  async hash(path: string, algorithm: HashAlgorithm): Promise<string | null> {
+    if ((await this.checkFile.algorithms()).includes(algorithm)) {
+      this.logger.log('sent', `check-file-name ${algorithm} ${path}`);
+      const outcome = await this.checkFile.hash(path, algorithm);
+      if (outcome.kind === 'digest') return outcome.hex;
+      // ProFTPD refuses a start offset at or past the end of the file, so an empty file never
+      // gets a digest; the digest of zero bytes is a constant, and the size proves the content.
+      if (outcome.kind === 'refused' && (await this.isEmptyFile(path))) {
+        this.logger.log('info', `${path} is empty: its ${algorithm} is that of zero bytes`);
+        return createHash(algorithm).digest('hex');
+      }
+      this.logger.log('info', `check-file-name gave no ${algorithm} for ${path}; trying exec`);
+    }
+    if (!(await this.hasher.algorithms()).includes(algorithm)) return null;
     this.logger.log('sent', `exec ${algorithm}sum ${path}`);
     return this.hasher.hash(path, algorithm);
+  }
+
+  private async isEmptyFile(path: string): Promise<boolean> {
+    const entry = await this.stat(path).catch(() => null);
+    return entry?.type === 'file' && entry.size === 0;
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import { startProftpd } from './servers/proftpd.js';
+import { startProftpdSftp } from './servers/proftpd-sftp.js';
 import { startPureFtpd } from './servers/pure-ftpd.js';
 import { startPyftpdlib } from './servers/pyftpdlib.js';
 import { startSshd } from './servers/sshd.js';
@@ -25,6 +26,8 @@ export async function startServer(kind: ServerKind, options: ServerOptions = {})
       return startVsftpd('implicit', options);
     case 'proftpd':
       return startProftpd(options);
+    case 'proftpd-sftp':
+      return startProftpdSftp(options);
     case 'pure-ftpd':
       return startPureFtpd(options);
     case 'pyftpdlib':

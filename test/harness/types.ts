@@ -8,6 +8,7 @@ export type ServerKind =
   | 'vsftpd-ftps-explicit' // AUTH TLS required, require_ssl_reuse=YES
   | 'vsftpd-ftps-implicit' // TLS from the first byte
   | 'proftpd' // MLSD, mod_tls available (explicit TLS optional)
+  | 'proftpd-sftp' // ProFTPD mod_sftp: password login, check-file extension
   | 'pure-ftpd'
   | 'pyftpdlib'
   | 'sshd'; // OpenSSH serving SFTP: password, public key, keyboard-interactive
