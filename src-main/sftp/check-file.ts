@@ -127,8 +127,16 @@ export function parseCheckFileReply(packet: Buffer, requested: HashAlgorithm): C
   return { kind: 'digest', algorithm: requested, hex: digest.toString('hex') };
 }
 
+/** What a reply means for the caller: a malformed one makes the extension unusable, never an error. */
+export function checkFileOutcome(packet: Buffer, requested: HashAlgorithm): CheckFileOutcome {
+  const reply = parseCheckFileReply(packet, requested);
+  if (reply.kind === 'digest') return { kind: 'digest', hex: reply.hex };
+  if (reply.kind === 'status') return { kind: 'refused', code: reply.code, message: reply.message };
+  return { kind: 'unavailable' };
+}
+
 /** Splits channel data into SFTP packets; null on a length no reply here can have. */
-class PacketSplitter {
+export class PacketSplitter {
   private pending: Buffer = Buffer.alloc(0);
 
   push(data: Buffer): Buffer[] | null {
@@ -256,11 +264,7 @@ export class CheckFileHasher {
     const channel = await this.ready();
     if (!channel || !OFFERED.includes(algorithm)) return { kind: 'unavailable' };
     const packet = await channel.request((id) => encodeCheckFileName(id, path, [algorithm]), HASH_TIMEOUT_MS);
-    if (!packet) return { kind: 'unavailable' };
-    const reply = parseCheckFileReply(packet, algorithm);
-    if (reply.kind === 'digest') return { kind: 'digest', hex: reply.hex };
-    if (reply.kind === 'status') return { kind: 'refused', code: reply.code, message: reply.message };
-    return { kind: 'unavailable' };
+    return packet ? checkFileOutcome(packet, algorithm) : { kind: 'unavailable' };
   }
 
   private ready(): Promise<RawSftpChannel | null> {
