@@ -109,8 +109,9 @@ class PacketCursor {
  * the algorithm name. Both are accepted; the digest must be exactly one of `requested`'s length.
  */
 export function parseCheckFileReply(packet: Buffer, requested: HashAlgorithm): CheckFileReply {
-  const cursor = new PacketCursor(packet, 5);
   if (packet.length < 5) return { kind: 'malformed', reason: 'short packet' };
+  // Past the type byte and the request id, which the channel already matched.
+  const cursor = new PacketCursor(packet, 5);
   if (packet[0] === FXP_STATUS) {
     const code = cursor.uint32();
     if (code === null) return { kind: 'malformed', reason: 'STATUS without a code' };
