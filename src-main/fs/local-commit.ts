@@ -6,7 +6,8 @@
  * file's cost. Only the queue's small-file path uses it, so a single call never blocks for
  * longer than writing SMALL_FILE_BYTES.
  */
-import { closeSync, futimesSync, openSync, renameSync, unlinkSync, writevSync } from 'node:fs';
+import { closeSync, futimesSync, mkdirSync, openSync, renameSync, unlinkSync, writevSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { localError } from './local-file-system.js';
 
 export function commitLocalFile(
@@ -15,12 +16,7 @@ export function commitLocalFile(
   chunks: readonly Buffer[],
   modified: Date | null,
 ): void {
-  let fd: number;
-  try {
-    fd = openSync(partPath, 'w');
-  } catch (error) {
-    throw localError(error, partPath);
-  }
+  const fd = openCreating(partPath);
   try {
     writeAll(fd, chunks);
     // Before the rename, so a file under its final name always has its final time too.
@@ -37,6 +33,21 @@ export function commitLocalFile(
   } catch (error) {
     removeQuietly(partPath);
     throw localError(error, finalPath);
+  }
+}
+
+/** Opens for writing; a folder deleted since the queue made it is made again (once). */
+function openCreating(path: string): number {
+  try {
+    return openSync(path, 'w');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw localError(error, path);
+  }
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    return openSync(path, 'w');
+  } catch (error) {
+    throw localError(error, path);
   }
 }
 

@@ -67,7 +67,10 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   if (src.type === 'dir') return { kind: 'is-dir' };
   const size = src.size;
   const usePart = item.target.location === LOCAL && item.direction !== 'upload';
-  if (usePart && !item.parentId) await ensureLocalFolder(pathOps(LOCAL).dirname(item.target.path));
+  // Children of a folder item land in folders the enumeration made; a retry or a resumed run
+  // checks again, in case the folder was deleted meanwhile.
+  if (usePart && (!item.parentId || !firstTry))
+    await ensureLocalFolder(pathOps(LOCAL).dirname(item.target.path));
   let targetPath = item.target.path;
   const partPath = () => (usePart ? `${targetPath}.part` : targetPath);
 

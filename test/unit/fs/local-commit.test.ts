@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -29,11 +29,16 @@ describe('commitLocalFile', () => {
     expect(await readFile(join(dir, 'f'), 'utf8')).toBe('new');
   });
 
-  it('a missing folder is a typed NOT_FOUND error', () => {
-    const missing = join(dir, 'gone', 'f');
-    expect(() => commitLocalFile(`${missing}.part`, missing, [Buffer.from('x')], null)).toThrow(
-      expect.objectContaining({ code: 'NOT_FOUND' }) as unknown as FerryError,
-    );
+  it('makes the folder again when it was deleted since the queue made it', async () => {
+    const target = join(dir, 'gone', 'deeper', 'f');
+    commitLocalFile(`${target}.part`, target, [Buffer.from('x')], null);
+    expect(await readFile(target, 'utf8')).toBe('x');
+  });
+
+  it('a folder that cannot be made is a typed error', async () => {
+    await writeFile(join(dir, 'plain-file'), 'not a folder');
+    const target = join(dir, 'plain-file', 'sub', 'f');
+    expect(() => commitLocalFile(`${target}.part`, target, [Buffer.from('x')], null)).toThrow(FerryError);
   });
 
   it('a final name that is a folder fails typed and leaves no .part behind', async () => {
