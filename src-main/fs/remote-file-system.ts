@@ -8,6 +8,9 @@ import type { FileEntry, Protocol, RawReply, SecurityInfo } from '../../src-shar
 
 export type HashAlgorithm = 'sha256' | 'sha1' | 'md5' | 'crc32';
 
+/** Strongest first: what verification picks when an end offers several. */
+export const HASH_PREFERENCE: readonly HashAlgorithm[] = ['sha256', 'sha1', 'md5', 'crc32'];
+
 export interface TransferOptions {
   /** Start at this byte (REST / SFTP offset / local append). 0 when absent. */
   offset?: number;

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { FerryError, toErrorData } from '../../src-shared/errors.js';
 import type { FileEntry, OverwritePolicy } from '../../src-shared/model.js';
-import type { HashAlgorithm, RemoteFileSystem } from '../fs/remote-file-system.js';
+import { HASH_PREFERENCE, type HashAlgorithm, type RemoteFileSystem } from '../fs/remote-file-system.js';
 import { pathOps, LOCAL } from './endpoint-path.js';
 import { commitLocalFile } from '../fs/local-commit.js';
 import { CollectingSink, SMALL_FILE_BYTES } from './collecting-sink.js';
@@ -51,8 +51,6 @@ export type FileOutcome =
   | { kind: 'skipped'; reason: string }
   | { kind: 'is-dir' }
   | { kind: 'cancelled-by-answer' };
-
-const HASH_PREFERENCE: HashAlgorithm[] = ['sha256', 'sha1', 'md5', 'crc32'];
 
 export async function transferFile(job: FileJob): Promise<FileOutcome> {
   const { item, source, target } = job;

@@ -6,15 +6,12 @@
  */
 import { FerryError } from '../../src-shared/errors.js';
 import type { FileEntry } from '../../src-shared/model.js';
-import type { HashAlgorithm } from '../fs/remote-file-system.js';
+import { HASH_PREFERENCE, type HashAlgorithm } from '../fs/remote-file-system.js';
 import { FtpFileSystem } from '../ftp/ftp-file-system.js';
 import { FxpRefused } from '../ftp/ftp-session.js';
 import type { FileJob, FileOutcome } from './file-transfer.js';
 
 type Facts = Pick<FileEntry, 'size' | 'modified'>;
-
-/** The streamed path's order of preference, so both routes pick the same algorithm. */
-const HASH_PREFERENCE: HashAlgorithm[] = ['sha256', 'sha1', 'md5', 'crc32'];
 
 /**
  * What a queue learnt about FXP between pairs of sites: which pairs refused it, and which
