@@ -18,6 +18,7 @@ import { connectFtp } from '../../src-main/ftp/index.js';
 import { RELEASES_CHUNKS } from '../../src-main/ftp/direct-reader.js';
 import { TransferQueue } from '../../src-main/queue/index.js';
 import { startServer, type RunningServer } from '../../test/harness/index.js';
+import { ftpConnect } from '../../test/integration/queue/tree-kit.js';
 
 const MB = Number(process.env.BENCH_MB ?? 1024);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -193,17 +194,7 @@ async function mirrorSection(work: string): Promise<void> {
 async function queueMirror(server: RunningServer, dest: string, journalDir: string): Promise<void> {
   const queue = await TransferQueue.open({
     journalDir,
-    connect: () =>
-      connectFtp(
-        {
-          protocol: 'ftp-insecure',
-          host: server.host,
-          port: server.port,
-          user: server.user,
-          password: server.password,
-        },
-        { logger: silentLogger, prompter: refusingPrompter, trustStore: new MemoryCertificateTrustStore() },
-      ),
+    connect: ftpConnect(server),
     settings: { maxConnectionsPerSite: 4, defaultOverwrite: 'overwrite' },
   });
   try {

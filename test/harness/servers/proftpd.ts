@@ -2,11 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, freePortRange } from '../free-port.js';
 import { makeCert } from '../make-cert.js';
-import { runningServer } from '../running-server.js';
+import { runningServer, type RunningServerParts } from '../running-server.js';
 import { makeDataDir, makeWorkDir } from '../server-dirs.js';
 import { ServerProcess } from '../server-process.js';
 import { TEST_PASSWORD, testUser } from '../test-user.js';
-import type { RunningServer, ServerOptions } from '../types.js';
+import type { RunningServer, ServerKind, ServerOptions } from '../types.js';
 
 /** Where scripts/install-test-deps.sh unpacks proftpd (it conflicts with vsftpd as a package). */
 export const PROFTPD_PREFIX = '/opt/ferry-test-servers';
@@ -17,17 +17,54 @@ export const PROFTPD_PREFIX = '/opt/ferry-test-servers';
  * Chrooted into a fresh folder (remoteRoot '/').
  */
 export async function startProftpd(options: ServerOptions = {}): Promise<RunningServer> {
-  const user = testUser();
   const work = makeWorkDir('proftpd');
-  const root = makeDataDir(work, 'data-', user);
-  const port = await freePort();
   const passive = await freePortRange(50);
   const cert = makeCert(work);
-  const logFile = join(work, 'proftpd.log');
+  return launchProftpd({
+    kind: 'proftpd',
+    work,
+    options,
+    probePrefix: '220',
+    lines: [
+      'ServerIdent on "Ferry test proftpd"',
+      `PassivePorts ${passive.min} ${passive.max}`,
+      'LoadModule mod_tls.c',
+      '<IfModule mod_tls.c>',
+      '  TLSEngine on',
+      `  TLSLog ${join(work, 'tls.log')}`,
+      '  TLSProtocol TLSv1.2 TLSv1.3',
+      `  TLSRSACertificateFile ${cert.certFile}`,
+      `  TLSRSACertificateKeyFile ${cert.keyFile}`,
+      '  TLSRequired off',
+      '  TLSVerifyClient off',
+      // Deliberately no "TLSOptions NoSessionReuseRequired": data connections must reuse the
+      // control connection's TLS session, as on most production servers.
+      '</IfModule>',
+    ],
+    extras: { certFile: cert.certFile, certFingerprint256: cert.fingerprint256 },
+  });
+}
 
+export interface ProftpdSetup {
+  kind: Extract<ServerKind, 'proftpd' | 'proftpd-sftp'>;
+  work: string;
+  options: ServerOptions;
+  /** What the kind adds to the shared configuration: its protocol module and settings. */
+  lines: string[];
+  /** How the greeting starts once the daemon listens ('220' for FTP, 'SSH-2.0' for SFTP). */
+  probePrefix: string;
+  extras: RunningServerParts['extras'];
+}
+
+/** The configuration every ProFTPD kind shares, then the kind's own lines; starts the daemon. */
+export async function launchProftpd(setup: ProftpdSetup): Promise<RunningServer> {
+  const { work, options } = setup;
+  const user = testUser();
+  const root = makeDataDir(work, 'data-', user);
+  const port = await freePort();
+  const logFile = join(work, 'proftpd.log');
   const lines = [
-    'ServerName "Ferry test proftpd"',
-    'ServerIdent on "Ferry test proftpd"',
+    `ServerName "Ferry test ${setup.kind}"`,
     'ServerType standalone',
     'DefaultServer on',
     `Port ${port}`,
@@ -50,7 +87,6 @@ export async function startProftpd(options: ServerOptions = {}): Promise<Running
     'AuthOrder mod_auth_unix.c',
     'RequireValidShell off',
     `DefaultRoot ${root}`,
-    `PassivePorts ${passive.min} ${passive.max}`,
     'MaxInstances 200',
     ...(options.maxConnectionsPerIp ? [`MaxClientsPerHost ${options.maxConnectionsPerIp}`] : []),
     'MaxLoginAttempts 100',
@@ -60,18 +96,7 @@ export async function startProftpd(options: ServerOptions = {}): Promise<Running
     'Umask 022',
     'TimesGMT on',
     `ModulePath ${PROFTPD_PREFIX}/usr/lib/proftpd`,
-    'LoadModule mod_tls.c',
-    '<IfModule mod_tls.c>',
-    '  TLSEngine on',
-    `  TLSLog ${join(work, 'tls.log')}`,
-    '  TLSProtocol TLSv1.2 TLSv1.3',
-    `  TLSRSACertificateFile ${cert.certFile}`,
-    `  TLSRSACertificateKeyFile ${cert.keyFile}`,
-    '  TLSRequired off',
-    '  TLSVerifyClient off',
-    // Deliberately no "TLSOptions NoSessionReuseRequired": data connections must reuse the
-    // control connection's TLS session, as on most production servers.
-    '</IfModule>',
+    ...setup.lines,
   ];
   const configFile = join(work, 'proftpd.conf');
   writeFileSync(configFile, lines.join('\n') + '\n');
@@ -82,11 +107,11 @@ export async function startProftpd(options: ServerOptions = {}): Promise<Running
     args: ['-n', '-c', configFile],
     cwd: work,
     logFile: join(work, 'proftpd.stderr.log'),
-    probe: { port, prefix: '220' },
+    probe: { port, prefix: setup.probePrefix },
   });
   await server.start();
   return runningServer({
-    kind: 'proftpd',
+    kind: setup.kind,
     port,
     user: user.name,
     password: TEST_PASSWORD,
@@ -96,6 +121,6 @@ export async function startProftpd(options: ServerOptions = {}): Promise<Running
     logFile,
     process: server,
     dirs: [work],
-    extras: { certFile: cert.certFile, certFingerprint256: cert.fingerprint256 },
+    ...(setup.extras ? { extras: setup.extras } : {}),
   });
 }
