@@ -21,10 +21,6 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Real servers on a 2-core machine: files run one after another, each with its own servers.
           fileParallelism: false,
-          // One retry for a test that fails against a real server under load. Known case: a
-          // pyftpdlib that now and then leaves one CLI command unanswered for 30 s when many
-          // tests ran against it (not reproduced in isolation; see the session note).
-          retry: 1,
         },
       },
       {
