@@ -31,7 +31,6 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
-          retry: 1,
         },
       },
     ],
