@@ -1,22 +1,27 @@
 /**
- * Writes a file that is already complete in memory to the local disk in one burst: create the
- * `.part`, write, set the time, close, rename to the final name. Synchronous on purpose: for a
- * small file each call takes microseconds, while the asynchronous API sends each of the five
- * through the thread pool and back, and those hand-offs (not the disk) were most of a small
- * file's cost. Only the queue's small-file path uses it, so a single call never blocks for
- * longer than writing SMALL_FILE_BYTES.
+ * Writes a file that is already complete in memory to the local disk: create the `.part`,
+ * write, set the time, close, rename to the final name. The two namespace operations (create,
+ * rename) go through the thread pool: they are the ones a busy file system can hold up for a
+ * millisecond or more, and the event loop must keep serving the other connections meanwhile.
+ * Writing at most SMALL_FILE_BYTES, setting the time and closing happen synchronously on the
+ * open descriptor, saving three thread-pool round trips per file, which for a tree of small
+ * files cost more than the writing itself.
  */
-import { closeSync, futimesSync, mkdirSync, openSync, renameSync, unlinkSync, writevSync } from 'node:fs';
+import { closeSync, futimesSync, open as openCallback, writevSync } from 'node:fs';
+import { mkdir, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { promisify } from 'node:util';
 import { localError } from './local-file-system.js';
 
-export function commitLocalFile(
+const openFd = promisify(openCallback);
+
+export async function commitLocalFile(
   partPath: string,
   finalPath: string,
   chunks: readonly Buffer[],
   modified: Date | null,
-): void {
-  const fd = openCreating(partPath);
+): Promise<void> {
+  const fd = await openCreating(partPath);
   try {
     writeAll(fd, chunks);
     // Before the rename, so a file under its final name always has its final time too.
@@ -24,28 +29,28 @@ export function commitLocalFile(
   } catch (error) {
     closeQuietly(fd);
     // A half-written .part of a file we hold in memory is worth nothing: the retry rewrites it.
-    removeQuietly(partPath);
+    await removeQuietly(partPath);
     throw localError(error, partPath);
   }
   try {
     closeSync(fd);
-    renameSync(partPath, finalPath);
+    await rename(partPath, finalPath);
   } catch (error) {
-    removeQuietly(partPath);
+    await removeQuietly(partPath);
     throw localError(error, finalPath);
   }
 }
 
 /** Opens for writing; a folder deleted since the queue made it is made again (once). */
-function openCreating(path: string): number {
+async function openCreating(path: string): Promise<number> {
   try {
-    return openSync(path, 'w');
+    return await openFd(path, 'w');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw localError(error, path);
   }
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    return openSync(path, 'w');
+    await mkdir(dirname(path), { recursive: true });
+    return await openFd(path, 'w');
   } catch (error) {
     throw localError(error, path);
   }
@@ -77,10 +82,7 @@ function closeQuietly(fd: number): void {
   }
 }
 
-function removeQuietly(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // Nothing to clean up, or the disk refuses: the next attempt overwrites it anyway.
-  }
+async function removeQuietly(path: string): Promise<void> {
+  // Nothing to clean up, or the disk refuses: the next attempt overwrites it anyway.
+  await unlink(path).catch(() => undefined);
 }
