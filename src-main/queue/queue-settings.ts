@@ -4,7 +4,7 @@ import type { OverwritePolicy } from '../../src-shared/model.js';
 export interface QueueSettings {
   /** Connections per site, 1 to 10; a 421 lowers it for that site for the session. */
   maxConnectionsPerSite: number;
-  /** Items running at once across every site. */
+  /** Connections in use at once across every site (a download finishing on the local disk no longer counts). */
   maxConnectionsTotal: number;
   /** Extra attempts after the first for temporary failures. */
   retries: number;

@@ -68,6 +68,8 @@ type DirOutcome = { kind: 'dir-done' };
 const STATES: TransferState[] = ['queued', 'active', 'paused', 'verifying', 'done', 'failed', 'skipped'];
 /** Offsets of running items are journaled at most this often: a crash re-sends at most this much. */
 const CHECKPOINT_MS = 3000;
+/** Runs allowed beyond the connection limit while they finish locally (see `pump`). */
+const FINISHING_SLACK = 16;
 /** Requests handled between two turns of the event loop in `add`. */
 const ADD_BATCH = 2000;
 const CANCELLED: FerryErrorData = { code: 'CANCELLED', message: 'Cancelled.', retryable: false };
@@ -390,12 +392,22 @@ export class TransferQueue {
 
   private pump(): void {
     if (!this.running || this.closed) return;
-    while (this.runs.size < this.current.maxConnectionsTotal) {
+    // The global limit counts connections in use: a download that handed its connection back
+    // and is only finishing on the local disk must not keep the next file waiting. Such
+    // finishing runs are bounded too (each may hold a small file in memory).
+    const total = this.current.maxConnectionsTotal;
+    while (this.connectionsInUse() < total && this.runs.size < total + FINISHING_SLACK) {
       const item = this.readyQueue.peek((source, target) => this.hasCapacity(source, target));
       if (!item) break;
       this.launch(item);
     }
     this.checkIdle();
+  }
+
+  private connectionsInUse(): number {
+    let inUse = 0;
+    for (const count of this.busy.values()) inUse += count;
+    return inUse;
   }
 
   private hasCapacity(source: string, target: string): boolean {
