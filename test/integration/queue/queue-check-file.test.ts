@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransferQueue } from '../../../src-main/queue/index.js';
 import { startServer, type RunningServer } from '../../harness/index.js';
 import { connectWithPassword, RecordingLogger, trustingKnownHosts } from '../sftp/sftp-test-kit.js';
-import { fingerprint, makeTree } from './tree-kit.js';
+import { downloadThenUpload, makeTree } from './tree-kit.js';
 
 const FILES = 60;
 
@@ -41,31 +41,7 @@ describe('queue over proftpd-sftp (check-file)', () => {
       settings: { maxConnectionsPerSite: 2, retryBaseMs: 50, retryCapMs: 500, defaultOverwrite: 'overwrite' },
     });
     try {
-      await queue.add([
-        {
-          direction: 'download',
-          source: { location: 'proftpd-sftp', path: '/tree' },
-          target: { location: 'local', path: join(work, 'down') },
-        },
-      ]);
-      await queue.start();
-      await queue.whenIdle();
-      expect(queue.list().filter((i) => i.state !== 'done')).toEqual([]);
-      const expected = await fingerprint(join(server.root, 'tree'));
-      expect(await fingerprint(join(work, 'down'))).toEqual(expected);
-
-      await queue.add([
-        {
-          direction: 'upload',
-          source: { location: 'local', path: join(work, 'down') },
-          target: { location: 'proftpd-sftp', path: '/up' },
-        },
-      ]);
-      await queue.whenIdle();
-      expect(queue.list().filter((i) => i.state !== 'done')).toEqual([]);
-      expect(await fingerprint(join(server.root, 'up'))).toEqual(expected);
-
-      const files = queue.list().filter((i) => !i.isDir);
+      const files = await downloadThenUpload(queue, server, 'proftpd-sftp', work);
       expect(files).toHaveLength(2 * FILES);
       expect(new Set(files.map((i) => i.verifiedBy))).toEqual(new Set(['sha256']));
       const sent = loggers.flatMap((logger) =>

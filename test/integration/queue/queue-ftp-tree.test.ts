@@ -2,13 +2,13 @@
  * The queue against real FTP servers: a tree of 1,200 files (nested, unicode names, empty
  * files) down and back up over 4 connections, every sha256 compared; then an outage mid-run.
  */
-import { chownSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../harness/index.js';
 import { TransferQueue } from '../../../src-main/queue/index.js';
-import { fingerprint, ftpConnect, makeTree } from './tree-kit.js';
+import { chownTree, downloadThenUpload, fingerprint, ftpConnect, makeTree } from './tree-kit.js';
 
 const FILES = 1200;
 
@@ -40,37 +40,11 @@ describe.each(['vsftpd', 'pyftpdlib'] as const)('queue over %s', (kind) => {
     });
     try {
       const started = performance.now();
-      await queue.add([
-        {
-          direction: 'download',
-          source: { location: kind, path: remote('tree') },
-          target: { location: 'local', path: join(work, 'down') },
-        },
-      ]);
-      await queue.start();
-      await queue.whenIdle();
-      const downSeconds = (performance.now() - started) / 1000;
-      const failed = queue.list().filter((i) => i.state !== 'done');
-      expect(failed).toEqual([]);
-      const expected = await fingerprint(join(server.root, 'tree'));
-      expect(expected.size).toBe(FILES);
-      expect(await fingerprint(join(work, 'down'))).toEqual(expected);
-
-      const upStarted = performance.now();
-      await queue.add([
-        {
-          direction: 'upload',
-          source: { location: 'local', path: join(work, 'down') },
-          target: { location: kind, path: remote('up') },
-        },
-      ]);
-      await queue.whenIdle();
-      const upSeconds = (performance.now() - upStarted) / 1000;
-      expect(queue.list().filter((i) => i.state !== 'done')).toEqual([]);
-      expect(await fingerprint(join(server.root, 'up'))).toEqual(expected);
+      const files = await downloadThenUpload(queue, server, kind, work);
+      expect(files).toHaveLength(2 * FILES);
       expect(queue.summary().counts.done).toBe(queue.list().length);
       console.log(
-        `${kind}: ${FILES} files down in ${downSeconds.toFixed(2)} s, up in ${upSeconds.toFixed(2)} s`,
+        `${kind}: ${FILES} files down and up in ${((performance.now() - started) / 1000).toFixed(2)} s`,
       );
     } finally {
       await queue.close();
@@ -115,12 +89,3 @@ describe.each(['vsftpd', 'pyftpdlib'] as const)('queue over %s', (kind) => {
     }
   });
 });
-
-function chownTree(dir: string, uid: number, gid: number): void {
-  chownSync(dir, uid, gid);
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) chownTree(full, uid, gid);
-    else chownSync(full, uid, gid);
-  }
-}

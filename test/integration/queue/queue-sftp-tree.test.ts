@@ -1,12 +1,12 @@
 /** The same queue over SFTP (OpenSSH): a tree down and back up over 4 connections, sha256 per file. */
-import { chownSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../harness/index.js';
 import { TransferQueue } from '../../../src-main/queue/index.js';
 import { connectWithPassword, trustingKnownHosts } from '../sftp/sftp-test-kit.js';
-import { fingerprint, makeTree } from './tree-kit.js';
+import { chownTree, downloadThenUpload, makeTree } from './tree-kit.js';
 
 const FILES = 300;
 
@@ -27,42 +27,14 @@ describe('queue over sshd (SFTP)', () => {
 
   it(`downloads and uploads ${FILES} files over 4 SFTP connections, every sha256 intact`, async () => {
     const knownHosts = trustingKnownHosts(server, work);
-    const remote = (path: string) => `${server.remoteRoot.replace(/\/$/, '')}/${path}`;
     const queue = await TransferQueue.open({
       journalDir: join(work, 'journal'),
       connect: () => connectWithPassword(server, knownHosts),
       settings: { maxConnectionsPerSite: 4, retryBaseMs: 50, retryCapMs: 500, defaultOverwrite: 'overwrite' },
     });
     try {
-      await queue.add([
-        {
-          direction: 'download',
-          source: { location: 'sshd', path: remote('tree') },
-          target: { location: 'local', path: join(work, 'down') },
-        },
-      ]);
-      await queue.start();
-      await queue.whenIdle();
-      expect(queue.list().filter((i) => i.state !== 'done')).toEqual([]);
-      const expected = await fingerprint(join(server.root, 'tree'));
-      expect(await fingerprint(join(work, 'down'))).toEqual(expected);
-
-      await queue.add([
-        {
-          direction: 'upload',
-          source: { location: 'local', path: join(work, 'down') },
-          target: { location: 'sshd', path: remote('up') },
-        },
-      ]);
-      await queue.whenIdle();
-      expect(queue.list().filter((i) => i.state !== 'done')).toEqual([]);
-      expect(await fingerprint(join(server.root, 'up'))).toEqual(expected);
-      const verified = new Set(
-        queue
-          .list()
-          .filter((i) => !i.isDir)
-          .map((i) => i.verifiedBy),
-      );
+      const files = await downloadThenUpload(queue, server, 'sshd', work);
+      const verified = new Set(files.map((i) => i.verifiedBy));
       // The harness sshd allows exec, so the server computes sha256 and every file is proven.
       expect([...verified]).toEqual(['sha256']);
     } finally {
@@ -70,12 +42,3 @@ describe('queue over sshd (SFTP)', () => {
     }
   });
 });
-
-function chownTree(dir: string, uid: number, gid: number): void {
-  chownSync(dir, uid, gid);
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) chownTree(full, uid, gid);
-    else chownSync(full, uid, gid);
-  }
-}

@@ -1,6 +1,6 @@
 /** Builds test trees (nested, unicode, empty files) and fingerprints them by sha256 per relative path. */
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { connectFtp } from '../../../src-main/ftp/index.js';
@@ -8,6 +8,9 @@ import { refusingPrompter } from '../../../src-main/core/prompter.js';
 import { silentLogger } from '../../../src-main/core/protocol-log.js';
 import { MemoryCertificateTrustStore } from '../../../src-main/core/trust-store.js';
 import type { RemoteFileSystem } from '../../../src-main/fs/remote-file-system.js';
+import { expect } from 'vitest';
+import type { TransferItem } from '../../../src-shared/model.js';
+import type { TransferQueue } from '../../../src-main/queue/index.js';
 import type { RunningServer } from '../../harness/index.js';
 
 const NAMES = ['plain', 'ünïcødé', '日本語', 'emoji 🚢', 'with space', 'ça-va'];
@@ -66,4 +69,53 @@ export function ftpConnect(server: RunningServer): (location: string) => Promise
       },
       { logger: silentLogger, prompter: refusingPrompter, trustStore: new MemoryCertificateTrustStore() },
     );
+}
+
+/**
+ * Downloads the server's `tree` folder into `work/down`, uploads that to the server's `up`
+ * folder, and checks that every item finished and both copies match the server's tree byte
+ * for byte. Returns the queue's file items (both directions) for further checks.
+ */
+export async function downloadThenUpload(
+  queue: TransferQueue,
+  server: RunningServer,
+  location: string,
+  work: string,
+): Promise<TransferItem[]> {
+  const remote = (path: string) => `${server.remoteRoot.replace(/\/$/, '')}/${path}`;
+  const unfinished = () => queue.list().filter((i) => i.state !== 'done');
+  await queue.add([
+    {
+      direction: 'download',
+      source: { location, path: remote('tree') },
+      target: { location: 'local', path: join(work, 'down') },
+    },
+  ]);
+  await queue.start();
+  await queue.whenIdle();
+  expect(unfinished()).toEqual([]);
+  const expected = await fingerprint(join(server.root, 'tree'));
+  expect(await fingerprint(join(work, 'down'))).toEqual(expected);
+
+  await queue.add([
+    {
+      direction: 'upload',
+      source: { location: 'local', path: join(work, 'down') },
+      target: { location, path: remote('up') },
+    },
+  ]);
+  await queue.whenIdle();
+  expect(unfinished()).toEqual([]);
+  expect(await fingerprint(join(server.root, 'up'))).toEqual(expected);
+  return queue.list().filter((i) => !i.isDir);
+}
+
+/** Hands a tree made by the test (as root) to the server's user, so it may write beside it. */
+export function chownTree(dir: string, uid: number, gid: number): void {
+  chownSync(dir, uid, gid);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) chownTree(full, uid, gid);
+    else chownSync(full, uid, gid);
+  }
 }
