@@ -57,23 +57,29 @@ async function ftpSection(work: string): Promise<void> {
     const bytes = MB * MiB;
     const out = path.join(work, 'out.bin');
     const group = `FTP download ${MB} MiB from vsftpd, to /dev/null`;
-    await measure(group, 'curl', bytes, () => run('curl', ['-s', '-S', '-o', '/dev/null', `${url}/big.bin`]));
-    await measure(group, 'ferry (CLI)', bytes, () =>
-      run('node', [CLI, 'get', `${url}/big.bin`, '/dev/null']),
-    );
-    await measure(group, 'ferry (engine)', bytes, () => engineDownload(server));
+    await compare(group, bytes, [
+      { tool: 'curl', once: () => run('curl', ['-s', '-S', '-o', '/dev/null', `${url}/big.bin`]) },
+      { tool: 'ferry (CLI)', once: () => run('node', [CLI, 'get', `${url}/big.bin`, '/dev/null']) },
+      { tool: 'ferry (engine)', once: () => engineDownload(server) },
+    ]);
     const toDisk = `FTP download ${MB} MiB from vsftpd, to a file`;
-    await measure(toDisk, 'curl', bytes, () => run('curl', ['-s', '-S', '-o', out, `${url}/big.bin`]));
-    await measure(toDisk, 'lftp', bytes, () =>
-      run('lftp', [
-        '-c',
-        `set ftp:ssl-allow no; set xfer:clobber on; open -u ${server.user},${server.password} -p ${server.port} 127.0.0.1; get big.bin -o ${out}`,
-      ]),
-    );
-    await measure(toDisk, 'ferry (CLI)', bytes, () => run('node', [CLI, 'get', `${url}/big.bin`, out]));
+    await compare(toDisk, bytes, [
+      { tool: 'curl', once: () => run('curl', ['-s', '-S', '-o', out, `${url}/big.bin`]) },
+      {
+        tool: 'lftp',
+        once: () =>
+          run('lftp', [
+            '-c',
+            `set ftp:ssl-allow no; set xfer:clobber on; open -u ${server.user},${server.password} -p ${server.port} 127.0.0.1; get big.bin -o ${out}`,
+          ]),
+      },
+      { tool: 'ferry (CLI)', once: () => run('node', [CLI, 'get', `${url}/big.bin`, out]) },
+    ]);
     const up = `FTP upload ${MB} MiB to vsftpd`;
-    await measure(up, 'curl', bytes, () => run('curl', ['-s', '-S', '-T', out, `${url}/up.bin`]));
-    await measure(up, 'ferry (CLI)', bytes, () => run('node', [CLI, 'put', out, `${url}/up.bin`]));
+    await compare(up, bytes, [
+      { tool: 'curl', once: () => run('curl', ['-s', '-S', '-T', out, `${url}/up.bin`]) },
+      { tool: 'ferry (CLI)', once: () => run('node', [CLI, 'put', out, `${url}/up.bin`]) },
+    ]);
   } finally {
     await server.dispose();
   }
@@ -132,20 +138,28 @@ async function sftpSection(work: string): Promise<void> {
     };
     const down = `SFTP download ${MB} MiB from OpenSSH sshd, to a file`;
     const getBatch = await batch(`get ${server.remotePath('big.bin')} ${out}\n`);
-    await measure(down, 'OpenSSH sftp', bytes, () =>
-      run('sftp', [...sftpArgs, '-b', getBatch, `${server.user}@127.0.0.1`]),
-    );
-    await measure(down, 'ferry (CLI)', bytes, () =>
-      run('node', [CLI, 'get', `${base}/big.bin`, out, '-i', key, '--known-hosts', knownHosts]),
-    );
+    await compare(down, bytes, [
+      {
+        tool: 'OpenSSH sftp',
+        once: () => run('sftp', [...sftpArgs, '-b', getBatch, `${server.user}@127.0.0.1`]),
+      },
+      {
+        tool: 'ferry (CLI)',
+        once: () => run('node', [CLI, 'get', `${base}/big.bin`, out, '-i', key, '--known-hosts', knownHosts]),
+      },
+    ]);
     const up = `SFTP upload ${MB} MiB to OpenSSH sshd`;
     const putBatch = await batch(`put ${out} ${server.remotePath('up.bin')}\n`);
-    await measure(up, 'OpenSSH sftp', bytes, () =>
-      run('sftp', [...sftpArgs, '-b', putBatch, `${server.user}@127.0.0.1`]),
-    );
-    await measure(up, 'ferry (CLI)', bytes, () =>
-      run('node', [CLI, 'put', out, `${base}/up.bin`, '-i', key, '--known-hosts', knownHosts]),
-    );
+    await compare(up, bytes, [
+      {
+        tool: 'OpenSSH sftp',
+        once: () => run('sftp', [...sftpArgs, '-b', putBatch, `${server.user}@127.0.0.1`]),
+      },
+      {
+        tool: 'ferry (CLI)',
+        once: () => run('node', [CLI, 'put', out, `${base}/up.bin`, '-i', key, '--known-hosts', knownHosts]),
+      },
+    ]);
   } finally {
     await server.dispose();
   }
@@ -165,27 +179,32 @@ async function mirrorSection(work: string): Promise<void> {
     await server.fixOwnership();
     const url = `ftp://${server.user}:${server.password}@127.0.0.1:${server.port}`;
     const group = 'Mirror 1,000 files of 4–64 KiB with 4 connections (vsftpd)';
-    await measure(group, 'lftp mirror --parallel=4', bytes, async () => {
-      const dest = path.join(work, 'lftp-mirror');
-      await rm(dest, { recursive: true, force: true });
-      await run('lftp', [
-        '-c',
-        `set ftp:ssl-allow no; open -u ${server.user},${server.password} -p ${server.port} 127.0.0.1; mirror --parallel=4 tree ${dest}`,
-      ]);
-    });
-    // The queue as the app runs it: inside a process that is already up (the app's main process).
-    let journal = 0;
-    await measure(group, 'ferry queue (in the app)', bytes, async () => {
-      const dest = path.join(work, 'ferry-queue-mirror');
-      await rm(dest, { recursive: true, force: true });
-      await queueMirror(server, dest, path.join(work, `journal-${journal++}`));
-    });
-    // The same queue from the command line: a new Node process per run, start-up included.
-    await measure(group, 'ferry get -r (CLI process)', bytes, async () => {
-      const dest = path.join(work, 'ferry-mirror');
-      await rm(dest, { recursive: true, force: true });
-      await run('node', [CLI, 'get', '-r', `${url}/tree`, dest, '--parallel', '4']);
-    });
+    // Every run mirrors into a folder of its own, and all of them are deleted only after the
+    // section. Deleting 1,000 files between runs would make the next run's creates slower on some
+    // file systems (ext4 without a journal skips every inode freed in the last minute while
+    // allocating), and the bench would then measure the deletions rather than the tools.
+    const dest = (tool: string, i: number) => path.join(work, 'mirrors', `${tool}-${i}`);
+    await compare(group, bytes, [
+      {
+        tool: 'lftp mirror --parallel=4',
+        once: (i) =>
+          run('lftp', [
+            '-c',
+            `set ftp:ssl-allow no; open -u ${server.user},${server.password} -p ${server.port} 127.0.0.1; mirror --parallel=4 tree ${dest('lftp', i)}`,
+          ]),
+      },
+      // The queue as the app runs it: inside a process that is already up (the app's main process).
+      {
+        tool: 'ferry queue (in the app)',
+        once: (i) => queueMirror(server, dest('queue', i), path.join(work, `journal-${i}`)),
+      },
+      // The same queue from the command line: a new Node process per run, start-up included.
+      {
+        tool: 'ferry get -r (CLI process)',
+        once: (i) => run('node', [CLI, 'get', '-r', `${url}/tree`, dest('cli', i), '--parallel', '4']),
+      },
+    ]);
+    await rm(path.join(work, 'mirrors'), { recursive: true, force: true });
   } finally {
     await server.dispose();
   }
@@ -242,25 +261,45 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
-async function measure(group: string, tool: string, bytes: number, once: () => Promise<void>): Promise<void> {
-  const times: number[] = [];
+interface Contender {
+  tool: string;
+  once: (run: number) => Promise<void>;
+}
+
+/**
+ * Runs every contender RUNS times, round-robin, and keeps each one's median. Interleaving matters
+ * here: the machine drifts during a run (page cache, dirty pages, the file system's allocator), so
+ * running one tool's five runs before the other's would hand the drift to whoever comes last.
+ */
+async function compare(group: string, bytes: number, contenders: Contender[]): Promise<void> {
+  const times = new Map<string, number[]>(contenders.map((c) => [c.tool, []]));
+  const failed = new Set<string>();
   for (let i = 0; i < RUNS; i++) {
-    // Flush what the previous tool wrote, so nobody pays for another's dirty pages (the kernel
-    // throttles writers once dirty memory passes its ratio, which punished whoever ran last).
-    await run('sync', []);
-    const start = process.hrtime.bigint();
-    try {
-      await once();
-    } catch (error) {
-      console.error(`  ${group} / ${tool}: FAILED: ${(error as Error).message}`);
-      return;
+    for (const { tool, once } of contenders) {
+      if (failed.has(tool)) continue;
+      // Flush what the previous tool wrote, so nobody pays for another's dirty pages (the kernel
+      // throttles writers once dirty memory passes its ratio, which punished whoever ran last).
+      await run('sync', []);
+      const start = process.hrtime.bigint();
+      try {
+        await once(i);
+      } catch (error) {
+        console.error(`  ${group} / ${tool}: FAILED: ${(error as Error).message}`);
+        failed.add(tool);
+        continue;
+      }
+      times.get(tool)!.push(Number(process.hrtime.bigint() - start) / 1e9);
     }
-    times.push(Number(process.hrtime.bigint() - start) / 1e9);
   }
-  times.sort((a, b) => a - b);
-  const seconds = times[Math.floor(times.length / 2)]!;
-  rows.push({ group, tool, seconds, bytes });
-  console.error(`  ${group} / ${tool}: ${seconds.toFixed(3)} s`);
+  for (const { tool } of contenders) {
+    const sorted = times.get(tool)!.sort((a, b) => a - b);
+    if (failed.has(tool) || sorted.length === 0) continue;
+    const seconds = sorted[Math.floor(sorted.length / 2)]!;
+    rows.push({ group, tool, seconds, bytes });
+    console.error(
+      `  ${group} / ${tool}: ${seconds.toFixed(3)} s (runs: ${sorted.map((t) => t.toFixed(3)).join(' ')})`,
+    );
+  }
 }
 
 function report(): void {
