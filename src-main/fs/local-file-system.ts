@@ -200,8 +200,10 @@ export function localError(error: unknown, path: string): FerryError {
         hint: 'Free some space and retry: nothing is lost, the .part file stays and the transfer resumes where it stopped.',
         cause: error,
       });
+    // EISDIR: a folder where a file should go (renaming onto it, opening it for writing).
     case 'EEXIST':
     case 'ENOTEMPTY':
+    case 'EISDIR':
       return new FerryError('ALREADY_EXISTS', `${path} already exists.`, { cause: error });
     default:
       return new FerryError('LOCAL_IO', `Could not access ${path}: ${message}`, { cause: error });

@@ -35,6 +35,8 @@ export interface DirectTarget {
 
 export class DirectReader implements DirectTarget {
   private readonly free: Buffer[] = [];
+  /** Every buffer this reader took, including the one Node holds for its next read. */
+  private readonly owned: Buffer[] = [];
   private inFlight = 0;
   private paused = false;
   private socket: Socket | null = null;
@@ -58,6 +60,7 @@ export class DirectReader implements DirectTarget {
       (sink as Writable & { [RELEASES_CHUNKS]?: boolean })[RELEASES_CHUNKS] === true;
     const count = this.reuse ? BUFFERS_PER_TRANSFER : 1;
     for (let i = 0; i < count; i++) this.free.push(spare.pop() ?? Buffer.allocUnsafe(BUFFER_SIZE));
+    this.owned.push(...this.free);
     this.done = new Promise<void>((resolve, reject) => {
       this.resolveDone = resolve;
       this.rejectDone = reject;
@@ -180,10 +183,12 @@ export class DirectReader implements DirectTarget {
 
   private settle(): void {
     this.settled = true;
-    // Buffers still in the sink are dropped, not recycled: the sink may yet read them.
+    // Buffers still in the sink are dropped, not recycled: the sink may yet read them. Otherwise
+    // all come back, the one Node was holding for its next read included (the socket is done);
+    // missing that one cost a fresh megabyte per small file.
     // In copy mode the one read buffer never left this object.
     if (!this.reuse || this.inFlight === 0) {
-      while (this.free.length && spare.length < MAX_SPARE) spare.push(this.free.pop() as Buffer);
+      for (const buffer of this.owned) if (spare.length < MAX_SPARE) spare.push(buffer);
     }
   }
 }

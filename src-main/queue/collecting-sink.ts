@@ -5,6 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import { FerryError } from '../../src-shared/errors.js';
+import { RELEASES_CHUNKS } from '../ftp/direct-reader.js';
 import type { StreamingDigest } from './transfer-tap.js';
 
 /**
@@ -16,18 +17,28 @@ export const SMALL_FILE_BYTES = 256 * 1024;
 export class CollectingSink extends Writable {
   /** Bytes received so far, read by the queue's progress timer. */
   bytes = 0;
-  readonly chunks: Buffer[] = [];
+  /**
+   * One buffer of the listed size that owns its memory, so the disk writer can take it without
+   * a copy; and since every chunk is copied in, the reader may reuse its own buffers.
+   */
+  private readonly held: Buffer;
+  readonly [RELEASES_CHUNKS] = true;
 
   constructor(
     private readonly digest: StreamingDigest | null,
     private readonly limit: number,
   ) {
     super({ highWaterMark: SMALL_FILE_BYTES });
+    this.held = Buffer.allocUnsafeSlow(limit);
+  }
+
+  /** What arrived; hand it over only once the transfer is complete. */
+  get data(): Buffer {
+    return this.held.subarray(0, this.bytes);
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.bytes += chunk.length;
-    if (this.bytes > this.limit) {
+    if (this.bytes + chunk.length > this.limit) {
       // The file grew after it was listed: refuse to hold it, the retry streams it to disk.
       callback(
         new FerryError(
@@ -41,8 +52,9 @@ export class CollectingSink extends Writable {
       );
       return;
     }
+    chunk.copy(this.held, this.bytes);
+    this.bytes += chunk.length;
     this.digest?.update(chunk);
-    this.chunks.push(chunk);
     callback();
   }
 }

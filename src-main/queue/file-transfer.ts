@@ -177,7 +177,7 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   }
   const modified = job.settings.preserveTimes && src.modified != null ? new Date(src.modified) : null;
   if (held) {
-    await commitLocalFile(partPath(), targetPath, held.chunks, modified);
+    await commitLocalFile(partPath(), targetPath, held.data, modified);
     return { kind: 'done', size: size ?? writtenSize ?? 0, verifiedBy };
   }
   if (modified) {

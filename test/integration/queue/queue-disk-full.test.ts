@@ -49,20 +49,22 @@ describe.skipIf(!mounted)(
       const queue = await TransferQueue.open({
         journalDir: join(work, 'journal'),
         connect: ftpConnect(server),
-        // One connection: the small folder fills the disk first (four files fit), then the big file finds it full.
         settings: { maxConnectionsPerSite: 1, defaultOverwrite: 'overwrite', retryBaseMs: 20, retries: 3 },
       });
       try {
-        await queue.add(
-          ['small', 'big'].map((folder) => ({
-            direction: 'download' as const,
-            source: { location: 'vsftpd', path: server.remotePath(folder) },
-            target: { location: 'local', path: join(disk, folder) },
-            isDir: true,
-          })),
-        );
-        await queue.start();
-        await queue.whenIdle();
+        // The small folder first, so it fills the disk (four files fit); then the big file finds it full.
+        for (const folder of ['small', 'big']) {
+          await queue.add([
+            {
+              direction: 'download' as const,
+              source: { location: 'vsftpd', path: server.remotePath(folder) },
+              target: { location: 'local', path: join(disk, folder) },
+              isDir: true,
+            },
+          ]);
+          await queue.start();
+          await queue.whenIdle();
+        }
         const files = queue.list().filter((i) => !i.isDir);
         const failed = files.filter((i) => i.state === 'failed');
         const done = files.filter((i) => i.state === 'done');
