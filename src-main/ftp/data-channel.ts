@@ -94,11 +94,12 @@ function connectPassive(
   const onread = context.tls ? undefined : target?.onread;
   const direct = onread !== undefined;
   // highWaterMark reaches the Duplex constructor at run time, though @types/node omits it.
+  // A direct download closes its socket itself at the end of the file (see DirectReader.watch).
   const socket = netConnect({
     host: address.host,
     port: address.port,
     highWaterMark: DATA_HIGH_WATER_MARK,
-    ...(direct ? { onread } : {}),
+    ...(direct ? { onread, allowHalfOpen: true } : {}),
   } as NetConnectOpts);
   if (direct) target?.watch(socket);
   let tlsSocket: TLSSocket | null = null;
@@ -127,7 +128,7 @@ function connectPassive(
       clearTimeout(timer);
       // Only our own listener: the direct reader's stays, it is how a reset reaches the transfer.
       socket.removeListener('error', onConnectError);
-      tuneDataSocket(socket);
+      tuneDataSocket(socket, !direct);
       if (!context.tls) {
         resolve(socket);
         return;
@@ -183,7 +184,7 @@ export async function openActive(
       accepted = socket;
       clearTimeout(timer);
       server.close();
-      tuneDataSocket(socket);
+      tuneDataSocket(socket, true);
       if (!context.tls) {
         resolve(socket);
         return;
@@ -269,8 +270,9 @@ async function secureData(socket: Socket, context: DataChannelContext): Promise<
   return secure;
 }
 
-function tuneDataSocket(socket: Socket): void {
-  socket.setNoDelay(true);
+function tuneDataSocket(socket: Socket, sends: boolean): void {
+  // Only what Ferry sends can wait for Nagle; a direct download sends nothing.
+  if (sends) socket.setNoDelay(true);
   // A data socket may be reset by the server at any moment, also between the transfer's own
   // listeners (before a pipeline is attached, after it has finished). Without a listener that is
   // an uncaught exception that would take the whole app down; the transfer still learns of it

@@ -123,6 +123,9 @@ export class DirectReader implements DirectTarget {
     socket.once('connect', () => {
       socket.on('end', () => {
         this.ended = true;
+        // The server sent the whole file; closing now (the socket is half-open) spares the
+        // separate shutdown and its round through the event loop, per file.
+        socket.destroy();
         if (this.started) this.maybeFinish();
       });
       socket.on('close', () => {

@@ -22,7 +22,7 @@ export class CollectingSink extends Writable {
    * a copy; and since every chunk is copied in, the reader may reuse its own buffers.
    */
   private readonly held: Buffer;
-  readonly [RELEASES_CHUNKS] = true;
+  declare readonly [RELEASES_CHUNKS]: true;
 
   constructor(
     private readonly digest: StreamingDigest | null,
@@ -58,3 +58,6 @@ export class CollectingSink extends Writable {
     callback();
   }
 }
+
+// On the prototype, not per instance: a computed class field is defined on every new sink.
+Object.defineProperty(CollectingSink.prototype, RELEASES_CHUNKS, { value: true });
