@@ -1,0 +1,61 @@
+/**
+ * The transfer queue as the app runs it: a process that stays up between runs and executes
+ * bundled code (as electron-vite and esbuild ship it, without a TypeScript loader), mirroring
+ * an FTP folder on request. The bench writes one JSON line per run to stdin, `{ dest, journal }`,
+ * and reads `ok` or `error <message>` back.
+ *
+ * Usage: node queue-runner.mjs <port> <user> <password> <remote folder>
+ */
+import { createInterface } from 'node:readline';
+import { silentLogger } from '../../src-main/core/protocol-log.js';
+import { refusingPrompter } from '../../src-main/core/prompter.js';
+import { MemoryCertificateTrustStore } from '../../src-main/core/trust-store.js';
+import { connectFtp } from '../../src-main/ftp/index.js';
+import { TransferQueue } from '../../src-main/queue/index.js';
+
+const [port, user, password, remote] = process.argv.slice(2) as [string, string, string, string];
+
+async function mirror(dest: string, journalDir: string): Promise<void> {
+  const queue = await TransferQueue.open({
+    journalDir,
+    connect: () =>
+      connectFtp(
+        {
+          protocol: 'ftp-insecure',
+          host: '127.0.0.1',
+          port: Number(port),
+          user,
+          password,
+          transferMode: 'passive',
+        },
+        { logger: silentLogger, prompter: refusingPrompter, trustStore: new MemoryCertificateTrustStore() },
+      ),
+    settings: { maxConnectionsPerSite: 4, defaultOverwrite: 'overwrite' },
+  });
+  try {
+    await queue.add([
+      {
+        direction: 'download',
+        source: { location: 'server', path: remote },
+        target: { location: 'local', path: dest },
+        isDir: true,
+      },
+    ]);
+    await queue.start();
+    await queue.whenIdle();
+    const unfinished = queue.list().filter((item) => item.state !== 'done');
+    if (unfinished.length > 0) throw new Error(`${unfinished.length} item(s) did not finish`);
+  } finally {
+    await queue.close();
+  }
+}
+
+for await (const line of createInterface({ input: process.stdin })) {
+  const { dest, journal } = JSON.parse(line) as { dest: string; journal: string };
+  try {
+    await mirror(dest, journal);
+    process.stdout.write('ok\n');
+  } catch (error) {
+    process.stdout.write(`error ${(error as Error).message}\n`);
+  }
+}
