@@ -71,6 +71,14 @@ export class ConnectionPool {
   acquire(location: string, signal?: AbortSignal): Promise<Lease> {
     if (this.closed) return Promise.reject(new FerryError('CANCELLED', 'The connection pool is closed.'));
     const site = this.site(location);
+    // The common case in a running queue: a logged-in connection is waiting and nobody is ahead.
+    if (site.waiters.length === 0) {
+      const fs = this.takeIdle(site);
+      if (fs) {
+        site.busy++;
+        return Promise.resolve(this.lease(location, fs));
+      }
+    }
     return new Promise<Lease>((resolve, reject) => {
       const waiter: Waiter = { resolve, reject };
       if (signal) {
@@ -133,13 +141,8 @@ export class ConnectionPool {
   private pump(location: string): void {
     const site = this.site(location);
     while (site.waiters.length > 0) {
-      const fs = site.idle.pop();
+      const fs = this.takeIdle(site);
       if (fs) {
-        if (!fs.connected) {
-          // Dropped by the server while idle: forget it and try the next one.
-          void fs.close().catch(() => {});
-          continue;
-        }
         site.busy++;
         site.waiters.shift()!.resolve(this.lease(location, fs));
         continue;
@@ -156,6 +159,15 @@ export class ConnectionPool {
         .close()
         .catch(() => {});
     }
+  }
+
+  /** The most recently used idle connection; ones the server dropped meanwhile are closed. */
+  private takeIdle(site: Site): RemoteFileSystem | null {
+    for (let fs = site.idle.pop(); fs; fs = site.idle.pop()) {
+      if (fs.connected) return fs;
+      void fs.close().catch(() => {});
+    }
+    return null;
   }
 
   private open(location: string, site: Site, waiter: Waiter | null): void {

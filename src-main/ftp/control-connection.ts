@@ -34,7 +34,8 @@ export interface ControlOptions {
 interface Waiter {
   resolve(reply: FtpReply): void;
   reject(error: FerryError): void;
-  timer: NodeJS.Timeout | null;
+  /** Whether the reply timeout runs for this wait (a transfer's final reply waits unarmed). */
+  armed: boolean;
 }
 
 export class ControlConnection {
@@ -49,6 +50,8 @@ export class ControlConnection {
   private busy = 0;
   private closing = false;
   private keepAliveTimer: NodeJS.Timeout | null = null;
+  private replyTimer: NodeJS.Timeout | null = null;
+  private replyTimerMs = 0;
   /** The newest TLS session ticket; TLS 1.3 sends tickets after the handshake. */
   private tlsSession: Buffer | undefined;
 
@@ -113,7 +116,6 @@ export class ControlConnection {
     const result = this.chain.then(async () => {
       if (this.failure) throw this.failure;
       this.busy++;
-      this.stopKeepAlive();
       try {
         return await task();
       } finally {
@@ -143,7 +145,7 @@ export class ControlConnection {
       return Promise.reject(new FerryError('INTERNAL', 'Two tasks read the control connection at once.'));
     }
     return new Promise<FtpReply>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, timer: null };
+      const waiter: Waiter = { resolve, reject, armed: false };
       this.waiter = waiter;
       if (timeoutMs > 0) this.armReplyTimeout(timeoutMs);
     });
@@ -152,14 +154,26 @@ export class ControlConnection {
   /** Starts the reply timeout of a wait begun with timeout 0 (e.g. once the data has all arrived). */
   armReplyTimeout(timeoutMs = this.options.timeouts.replyMs): void {
     const waiter = this.waiter;
-    if (!waiter || waiter.timer) return;
-    waiter.timer = setTimeout(() => {
+    if (!waiter || waiter.armed) return;
+    waiter.armed = true;
+    // One timer per connection, restarted in place: a queue waits for three replies per file.
+    // It may outlive the wait it was armed for; firing then, it finds no armed waiter and stops.
+    if (this.replyTimer && this.replyTimerMs === timeoutMs) {
+      this.replyTimer.refresh();
+      return;
+    }
+    if (this.replyTimer) clearTimeout(this.replyTimer);
+    this.replyTimerMs = timeoutMs;
+    this.replyTimer = setTimeout(() => {
+      if (!this.waiter?.armed) return;
       this.destroy(
         new FerryError('TIMEOUT', `The server did not reply within ${Math.round(timeoutMs / 1000)} s.`, {
           hint: 'The server or the network is stalled. Reconnect and try again.',
         }),
       );
     }, timeoutMs);
+    // The socket keeps the process alive while a reply is awaited; an idle session must not.
+    this.replyTimer.unref();
   }
 
   /** Sends a command and returns its final (non-1xx) reply. */
@@ -212,10 +226,8 @@ export class ControlConnection {
     this.stopKeepAlive();
     const waiter = this.waiter;
     this.waiter = null;
-    if (waiter) {
-      if (waiter.timer) clearTimeout(waiter.timer);
-      waiter.reject(this.failure);
-    }
+    if (this.replyTimer) clearTimeout(this.replyTimer);
+    waiter?.reject(this.failure);
     this.socket.destroy();
   }
 
@@ -238,7 +250,6 @@ export class ControlConnection {
       const waiter = this.waiter;
       if (waiter) {
         this.waiter = null;
-        if (waiter.timer) clearTimeout(waiter.timer);
         waiter.resolve(reply);
       } else {
         if (reply.code === 421) this.farewell = replyError(reply, 'The session');
@@ -293,11 +304,20 @@ export class ControlConnection {
     socket.off('close', this.onClose);
   }
 
+  /**
+   * (Re)starts the idle countdown after a task. One timer per connection, restarted in place:
+   * a queue runs a task per file, and a new timer each time was measurable.
+   */
   private scheduleKeepAlive(): void {
     const every = this.options.timeouts.keepAliveMs;
     if (every <= 0 || this.busy > 0 || this.failure || this.closing) return;
-    this.stopKeepAlive();
+    if (this.keepAliveTimer) {
+      this.keepAliveTimer.refresh();
+      return;
+    }
     this.keepAliveTimer = setTimeout(() => {
+      // Tasks queued or running count as activity; the last one restarts the countdown.
+      if (this.busy > 0) return;
       this.keepAliveTimer = null;
       // A keep-alive that fails has already recorded why the connection died.
       this.run(() => this.request('NOOP')).catch(() => undefined);
