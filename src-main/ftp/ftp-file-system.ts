@@ -192,8 +192,15 @@ export class FtpFileSystem implements RemoteFileSystem {
     await this.current.close();
   }
 
-  private async use<T>(task: (session: FtpSession) => Promise<T>): Promise<T> {
-    return task(await this.live());
+  private use<T>(task: (session: FtpSession) => Promise<T>): Promise<T> {
+    // Straight to the session when it is up (every call of a running queue): no extra await.
+    if (this.closed || !this.current.alive) return this.live().then(task);
+    try {
+      return task(this.current);
+    } catch (error) {
+      // As the async version did: a task that throws at once still fails as a promise.
+      return Promise.reject(error);
+    }
   }
 
   private async live(): Promise<FtpSession> {

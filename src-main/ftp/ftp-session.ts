@@ -394,7 +394,8 @@ export class FtpSession {
 
   download(path: string, sink: Writable, options: TransferOptions = {}): Promise<TransferResult> {
     return this.control.run(async () => {
-      await this.setType(options.ascii ? 'A' : 'I');
+      const type = options.ascii ? 'A' : 'I';
+      if (this.transferType !== type) await this.setType(type);
       const offset = options.offset ?? 0;
       const plan: TransferPlan = {
         command: `RETR ${path}`,
@@ -406,12 +407,14 @@ export class FtpSession {
         onProgress: options.onProgress,
         idleTimeoutMs: this.idleMs(),
       };
-      const { bytes } = await this.transfer(plan, async () => {
-        if (offset > 0) {
-          const rest = await this.control.request(`REST ${offset}`);
-          if (rest.code !== 350) throw replyError(rest, `Resuming ${path} at byte ${offset}`);
-        }
-      });
+      const resume =
+        offset > 0
+          ? async () => {
+              const rest = await this.control.request(`REST ${offset}`);
+              if (rest.code !== 350) throw replyError(rest, `Resuming ${path} at byte ${offset}`);
+            }
+          : undefined;
+      const { bytes } = await this.transfer(plan, resume);
       return { bytes };
     });
   }
@@ -463,7 +466,7 @@ export class FtpSession {
     before?: () => Promise<void>,
   ): Promise<{ bytes: number; reply: FtpReply }> {
     try {
-      await before?.();
+      if (before) await before();
       return await runTransfer(this.control, (direct) => this.openChannel(direct), plan);
     } catch (error) {
       if (this.mode !== 'auto' || this.modeSwitched || !isSetupFailure(error) || !this.control.alive)

@@ -140,7 +140,8 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
     throw error;
   }
 
-  job.verifying();
+  // Shown while a server hash is awaited; a size check alone is instant and not worth a state.
+  if (digest && algorithm) job.verifying();
   // The server's side of the verification first, so a download can hand its connection to the
   // next item while the local checks, the time and the rename happen.
   let expected: string | null = null;

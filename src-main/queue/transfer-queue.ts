@@ -443,7 +443,9 @@ export class TransferQueue {
     };
     this.runs.set(item.id, run);
     for (const location of this.remoteEnds(item)) this.busy.set(location, (this.busy.get(location) ?? 0) + 1);
-    this.update(item, { state: 'active', attempts: item.attempts + 1 });
+    // Not journaled: after a crash an active item is queued again anyway, and the attempt count
+    // is written with the item's next journaled change (its start, or how it ended).
+    this.update(item, { state: 'active', attempts: item.attempts + 1 }, false);
     run.settled = this.execute(item, run).then(
       (outcome) => this.settle(run, outcome, null),
       (error: unknown) => this.settle(run, null, error),
@@ -472,13 +474,19 @@ export class TransferQueue {
             fxpRoutes: this.fxpRoutes,
             ask: (src, tgt) => untilAborted(this.ask(item, src, tgt), signal),
             begin: (offset, size, modified, targetPath) => {
-              const patch: RecordPatch = { begun: true, transferred: offset, size, modified };
+              const patch: RecordPatch = {
+                begun: true,
+                transferred: offset,
+                size,
+                modified,
+                attempts: item.attempts,
+              };
               if (targetPath !== item.target.path)
                 patch.target = { location: item.target.location, path: targetPath };
               this.update(item, patch);
               run.lastTransferred = offset;
             },
-            verifying: () => this.update(item, { state: 'verifying' }),
+            verifying: () => this.update(item, { state: 'verifying' }, false),
             remoteDone: () => this.releaseSourceEarly(run, source),
           });
           if (outcome.kind !== 'is-dir') return outcome;
@@ -560,14 +568,15 @@ export class TransferQueue {
     } else if (run.stop === 'halt') {
       this.requeue(item, { attempts: Math.max(0, item.attempts - 1), transferred: live });
     } else if (run.stop === 'cancel') {
-      this.update(item, { state: 'failed', error: CANCELLED, transferred: live });
+      this.update(item, { state: 'failed', error: CANCELLED, transferred: live, attempts: item.attempts });
     } else {
       const data = toErrorData(error);
-      if (data.retryable && item.attempts <= this.current.retries) {
-        this.update(item, { state: 'queued', error: data, transferred: live });
+      const attempts = item.attempts;
+      if (data.retryable && attempts <= this.current.retries) {
+        this.update(item, { state: 'queued', error: data, transferred: live, attempts });
         this.scheduleRetry(item);
       } else {
-        this.update(item, { state: 'failed', error: data, transferred: live });
+        this.update(item, { state: 'failed', error: data, transferred: live, attempts });
       }
     }
     if (this.journal?.shouldCompact(this.items.size))
@@ -706,7 +715,8 @@ export class TransferQueue {
     this.scheduleTick();
   }
 
-  private update(item: QueueRecord, patch: RecordPatch): void {
+  /** Applies a change; `persist` false for transient states a restart would undo anyway. */
+  private update(item: QueueRecord, patch: RecordPatch, persist = true): void {
     if (!this.items.has(item.id)) return;
     this.unaccount(item);
     applyPatch(item, patch);
@@ -718,10 +728,7 @@ export class TransferQueue {
       !this.waiting.has(item.id)
     )
       this.readyQueue.insert(item);
-    // Replay sends an item that was verifying back to the queue exactly like an active one, so
-    // that step alone is not worth a journal line (one fewer write per file).
-    if (patch.state !== 'verifying' || Object.keys(patch).length > 1)
-      this.journal?.append({ op: 'set', id: item.id, set: patch });
+    if (persist) this.journal?.append({ op: 'set', id: item.id, set: patch });
     this.markChanged(item);
     this.summaryDirty = true;
     this.scheduleTick();
