@@ -145,10 +145,13 @@ const WORKER_SOURCE = `(${serveCommits.toString()})(
 /**
  * How long a file may wait for others to share its message. Waking a thread costs about as much
  * as writing a small file, so files go over in batches; nothing waits on the write but the
- * item's own completion (its connection is already back in the pool).
+ * item's own completion (its connection is already back in the pool). A full batch goes at once:
+ * the queue lets 16 items finish locally beyond its connections (FINISHING_SLACK), and a batch
+ * must never hold all of them back. Measured on the 1,000-file mirror: 10 ms and 16 files cost
+ * 5 % less CPU than 3 ms and 32.
  */
-const BATCH_DELAY_MS = 3;
-const BATCH_MAX = 32;
+const BATCH_DELAY_MS = 10;
+const BATCH_MAX = 16;
 
 interface Pending {
   resolve: (failure: CommitFailure | null) => void;
