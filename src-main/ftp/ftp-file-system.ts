@@ -150,7 +150,7 @@ export class FtpFileSystem implements RemoteFileSystem {
     return this.use((s) => s.upload(source, path, { ...options, append: true }));
   }
 
-  /** STOU: the server picks a unique name and says which. */
+  /** STOU: the server picks a unique name (in the current folder: the last one listed or changed to) and says which. */
   uploadUnique(source: Readable, options?: TransferOptions): Promise<TransferResult & { name?: string }> {
     return this.use((s) => s.upload(source, '', { ...options, unique: true }));
   }

@@ -296,14 +296,12 @@ export class FtpSession {
         return parseMlsd(text).filter((entry) => entry.name !== '.' && entry.name !== '..');
       }
       // LIST arguments are passed to ls on many servers: names with spaces or a leading '-'
-      // break there, so change into the folder and list it without an argument.
-      const before = parsePwdReply(await this.control.expect('PWD', 'PWD')) ?? this.homeDir;
+      // break there, so change into the folder and list it without an argument. The session
+      // stays there (like a client browsing it): every path given to this class is absolute,
+      // and going back cost two more round trips per folder (PWD, CWD). The CWD itself is
+      // always sent, as the folder may have been deleted or replaced since the last listing.
       await this.control.expect(`CWD ${path}`, `Listing ${path}`);
-      try {
-        return await this.listHere(path);
-      } finally {
-        await this.control.request(`CWD ${before}`);
-      }
+      return this.listHere(path);
     });
   }
 

@@ -146,6 +146,19 @@ it('falls back from LIST -a to LIST when the server refuses the option, and reme
   expect(fake.commands.filter((command) => command.startsWith('LIST'))).toEqual(['LIST -a', 'LIST', 'LIST']);
 });
 
+it('lists a folder with CWD and LIST alone: no PWD before, no CWD back after', async () => {
+  const { fake, fs } = await connect(() => false);
+  const afterLogin = fake.commands.length;
+  await fs.list('/a');
+  await fs.list('/b');
+  expect(fake.commands.slice(afterLogin).filter((c) => !/^(EPSV|PASV|TYPE)/.test(c))).toEqual([
+    'CWD /a',
+    'LIST -a',
+    'CWD /b',
+    'LIST -a',
+  ]);
+});
+
 it('STOU returns the name the server chose', async () => {
   const stored: Buffer[] = [];
   const { fs } = await connect((verb, _argument, session) => {
