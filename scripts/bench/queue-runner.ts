@@ -7,13 +7,16 @@
  * Usage: node queue-runner.mjs <port> <user> <password> <remote folder>
  */
 import { createInterface } from 'node:readline';
-import { silentLogger } from '../../src-main/core/protocol-log.js';
 import { refusingPrompter } from '../../src-main/core/prompter.js';
 import { MemoryCertificateTrustStore } from '../../src-main/core/trust-store.js';
 import { connectFtp } from '../../src-main/ftp/index.js';
 import { TransferQueue } from '../../src-main/queue/index.js';
+import { EventBus } from '../../src-main/service/event-bus.js';
+import { SessionLog } from '../../src-main/service/session-log.js';
 
 const [port, user, password, remote] = process.argv.slice(2) as [string, string, string, string];
+// The app logs every queue connection's commands and replies to its protocol log (create-app.ts).
+const queueLog = new SessionLog('queue', new EventBus());
 
 async function mirror(dest: string, journalDir: string): Promise<void> {
   const queue = await TransferQueue.open({
@@ -28,7 +31,7 @@ async function mirror(dest: string, journalDir: string): Promise<void> {
           password,
           transferMode: 'passive',
         },
-        { logger: silentLogger, prompter: refusingPrompter, trustStore: new MemoryCertificateTrustStore() },
+        { logger: queueLog, prompter: refusingPrompter, trustStore: new MemoryCertificateTrustStore() },
       ),
     settings: { maxConnectionsPerSite: 4, defaultOverwrite: 'overwrite' },
   });

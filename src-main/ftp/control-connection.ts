@@ -260,6 +260,11 @@ export class ControlConnection {
 
   /** One log line per reply line, as the server wrote them (`211-Features:` … `211 End`). */
   private logReply(reply: FtpReply): void {
+    // Nearly every reply is one line: no array for it (a queue logs a few replies per file).
+    if (!reply.text.includes('\n')) {
+      this.options.logger.log('received', `${reply.code} ${reply.text}`);
+      return;
+    }
     const lines = reply.text.split('\n');
     const last = lines.length - 1;
     for (let i = 0; i <= last; i++) {

@@ -6,11 +6,17 @@ import type { LogLine } from '../../src-shared/model.js';
 import type { LogDirection, ProtocolLogger } from '../core/protocol-log.js';
 import type { EventBus } from './event-bus.js';
 
-const RING_SIZE = 2000;
+export const RING_SIZE = 2000;
 const FLUSH_MS = 100;
 
 export class SessionLog implements ProtocolLogger {
-  private readonly ring: LogLine[] = [];
+  /**
+   * A circular buffer: a queue with four connections logs about ten lines per small file, and
+   * dropping the oldest line from an array shifted all 2,000 others every time.
+   */
+  private readonly ring = new Array<LogLine | undefined>(RING_SIZE);
+  private next = 0;
+  private count = 0;
   private batch: LogLine[] = [];
   private timer: NodeJS.Timeout | null = null;
 
@@ -21,14 +27,19 @@ export class SessionLog implements ProtocolLogger {
 
   log(direction: LogDirection, text: string): void {
     const line: LogLine = { sessionId: this.sessionId, time: Date.now(), direction, text };
-    this.ring.push(line);
-    if (this.ring.length > RING_SIZE) this.ring.splice(0, this.ring.length - RING_SIZE);
+    this.ring[this.next] = line;
+    this.next = (this.next + 1) % RING_SIZE;
+    if (this.count < RING_SIZE) this.count++;
     this.batch.push(line);
     this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
 
+  /** The last RING_SIZE lines, oldest first. */
   history(): LogLine[] {
-    return [...this.ring];
+    const lines: LogLine[] = [];
+    for (let i = 0; i < this.count; i++)
+      lines.push(this.ring[(this.next - this.count + i + RING_SIZE) % RING_SIZE]!);
+    return lines;
   }
 
   flush(): void {
