@@ -10,7 +10,8 @@ import type { StreamingDigest } from './transfer-tap.js';
 
 /**
  * Files up to this size take the small-file path. Large enough for the files of a typical
- * source tree or website; small enough that four parallel items hold at most a megabyte.
+ * source tree or website; small enough that the files in flight (a few transferring, up to
+ * sixteen waiting for the disk writer) hold a few megabytes at most.
  */
 export const SMALL_FILE_BYTES = 256 * 1024;
 
