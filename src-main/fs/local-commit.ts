@@ -38,21 +38,13 @@ type SyncFs = Pick<
   'openSync' | 'writeSync' | 'futimesSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'mkdirSync'
 >;
 
-export async function commitLocalFile(
+export function commitLocalFile(
   partPath: string,
   finalPath: string,
   data: Buffer,
   modified: Date | null,
 ): Promise<void> {
-  const job: CommitJob = {
-    part: partPath,
-    final: finalPath,
-    data: ownBuffer(data),
-    length: data.length,
-    modified: modified ? modified.getTime() : null,
-  };
-  const failure = await writer.commit(job);
-  if (failure) throw localError(Object.assign(new Error(failure.message), failure), failure.path);
+  return writer.write(partPath, finalPath, data, modified);
 }
 
 /** A buffer that owns its whole memory can be handed to the worker without copying. */
@@ -163,7 +155,7 @@ interface Pending {
  * Should it ever die, the files it held fail retryably and later ones are written on this
  * thread, which is slower under load but loses nothing.
  */
-class DiskWriter {
+export class DiskWriter {
   private worker: Worker | null = null;
   private broken = false;
   private readonly pending = new Map<number, Pending>();
@@ -176,7 +168,24 @@ class DiskWriter {
     return this.broken ? 'this-thread' : 'worker';
   }
 
-  commit(job: CommitJob): Promise<CommitFailure | null> {
+  /** Writes `data` as `partPath`, then renames it to `finalPath`; failures are typed. */
+  async write(partPath: string, finalPath: string, data: Buffer, modified: Date | null): Promise<void> {
+    const failure = await this.commit({
+      part: partPath,
+      final: finalPath,
+      data: ownBuffer(data),
+      length: data.length,
+      modified: modified ? modified.getTime() : null,
+    });
+    if (failure) throw localError(Object.assign(new Error(failure.message), failure), failure.path);
+  }
+
+  /** Stops the worker; files it held fail retryably, later ones are written on this thread. */
+  async terminate(): Promise<void> {
+    await this.worker?.terminate();
+  }
+
+  private commit(job: CommitJob): Promise<CommitFailure | null> {
     const worker = this.started();
     if (!worker) return Promise.resolve(commitSync(fs, dirname, job));
     const id = this.nextId++;

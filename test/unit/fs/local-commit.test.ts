@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FerryError } from '../../../src-shared/errors.js';
-import { commitLocalFile, commitSync, diskWriterMode } from '../../../src-main/fs/local-commit.js';
+import {
+  commitLocalFile,
+  commitSync,
+  DiskWriter,
+  diskWriterMode,
+} from '../../../src-main/fs/local-commit.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -95,6 +100,23 @@ describe('commitLocalFile', () => {
     await expect(failure).rejects.toBeInstanceOf(FerryError);
     await expect(failure).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
     expect(await readdir(dir)).toEqual(['taken']);
+  });
+});
+
+describe('DiskWriter when its worker dies', () => {
+  it('fails the files it held retryably, then writes on this thread and loses nothing', async () => {
+    const writer = new DiskWriter();
+    await writer.write(join(dir, 'a.part'), join(dir, 'a'), Buffer.from('before'), null);
+    expect(writer.mode).toBe('worker');
+    // Still waiting in its batch when the worker goes.
+    const held = writer.write(join(dir, 'b.part'), join(dir, 'b'), Buffer.from('held'), null);
+    await writer.terminate();
+    await expect(held).rejects.toMatchObject({ code: 'LOCAL_IO', retryable: true });
+    expect(writer.mode).toBe('this-thread');
+    await writer.write(join(dir, 'b.part'), join(dir, 'b'), Buffer.from('after'), null);
+    expect(await readFile(join(dir, 'a'), 'utf8')).toBe('before');
+    expect(await readFile(join(dir, 'b'), 'utf8')).toBe('after');
+    expect((await readdir(dir)).sort()).toEqual(['a', 'b']);
   });
 });
 
