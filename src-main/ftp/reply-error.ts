@@ -44,12 +44,25 @@ const BY_REPLY: Readonly<Record<number, Mapping>> = {
   },
 };
 
+/**
+ * vsftpd's last words before its session process exits on an internal error ("500 OOPS:
+ * priv_sock_get_result" when the server is stopped mid-session, for one). The code says
+ * "unknown command", but the command was fine: the session is gone, so a new one may succeed.
+ */
+const SESSION_DIED: Mapping = {
+  code: 'CONNECTION_LOST',
+  hint: "The server's session ended with an internal error; reconnecting usually works. If it keeps happening, the server's configuration is at fault.",
+  retryable: true,
+};
+const VSFTPD_OOPS = /^OOPS:/;
+
 /** Words servers use in 550 replies when the file exists but is off limits. */
 const NO_PERMISSION = /permission|denied|not allowed|forbidden|access|read-only/i;
 
 export function replyError(reply: ServerReply, action: string): FerryError {
   const message = `${action} failed: ${reply.code} ${firstLine(reply)}`;
   let mapping = BY_REPLY[reply.code];
+  if (reply.code >= 500 && VSFTPD_OOPS.test(reply.text)) mapping = SESSION_DIED;
   if (reply.code === 550 && NO_PERMISSION.test(reply.text)) {
     mapping = { code: 'PERMISSION_DENIED', hint: 'You have no permission for this file or folder.' };
   }

@@ -27,6 +27,13 @@ const rows = [
   { code: 451, text: 'Local error in processing', error: 'TEMPORARY', retryable: true, hint: /temporary/ },
   { code: 452, text: 'Insufficient storage', error: 'DISK_FULL', retryable: true, hint: /space/ },
   { code: 500, text: "Unknown command 'FOO'", error: 'UNSUPPORTED', retryable: false, hint: /understand/ },
+  {
+    code: 500,
+    text: 'OOPS: priv_sock_get_result',
+    error: 'CONNECTION_LOST',
+    retryable: true,
+    hint: /session ended/,
+  },
   { code: 530, text: 'Login incorrect.', error: 'LOGIN_FAILED', retryable: false, hint: /password/ },
   {
     code: 550,
