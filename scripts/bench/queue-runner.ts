@@ -16,7 +16,8 @@ import { SessionLog } from '../../src-main/service/session-log.js';
 
 const [port, user, password, remote] = process.argv.slice(2) as [string, string, string, string];
 // The app logs every queue connection's commands and replies to its protocol log (create-app.ts).
-const queueLog = new SessionLog('queue', new EventBus());
+const bus = new EventBus();
+const queueLog = new SessionLog('queue', bus);
 
 async function mirror(dest: string, journalDir: string): Promise<void> {
   const queue = await TransferQueue.open({
@@ -35,6 +36,10 @@ async function mirror(dest: string, journalDir: string): Promise<void> {
       ),
     settings: { maxConnectionsPerSite: 4, defaultOverwrite: 'overwrite' },
   });
+  // The app forwards the queue's events to its windows (create-app.ts): building them is part
+  // of what a transfer costs there, whoever listens at the other end.
+  queue.on('queue-items', (event) => bus.emit(event));
+  queue.on('queue-progress', (event) => bus.emit(event));
   try {
     await queue.add([
       {
