@@ -16,6 +16,28 @@ import type { Writable } from 'node:stream';
 /** Set to true on a Writable that never touches a chunk after calling back (e.g. a hasher). */
 export const RELEASES_CHUNKS = Symbol.for('ferry.releasesChunks');
 
+/** Marks a sink that takes each read directly (see ReadTaker). */
+export const TAKES_READS = Symbol.for('ferry.takesReads');
+
+/**
+ * A sink that copies what it keeps of each read synchronously and needs no end(): the reader
+ * then skips the Writable machinery per read and per file (a write, its callback, end, finish)
+ * and reuses one read buffer. It stays a Writable for every other engine.
+ */
+export interface ReadTaker {
+  readonly [TAKES_READS]: true;
+  /** Keeps `bytes` bytes of `buffer` (copying them); an error stops the transfer. */
+  take(buffer: Buffer, bytes: number): Error | null;
+  /** Every byte is in: the server ended the data connection after accepting the transfer. */
+  complete(): void;
+}
+
+function takerOf(sink: Writable): ReadTaker | null {
+  return (sink as Writable & Partial<ReadTaker>)[TAKES_READS] === true
+    ? (sink as Writable & ReadTaker)
+    : null;
+}
+
 const BUFFER_SIZE = 1024 * 1024;
 const BUFFERS_PER_TRANSFER = 4;
 /** Idle buffers kept between transfers, so small files do not churn 4 MiB each. */
@@ -50,14 +72,17 @@ export class DirectReader implements DirectTarget {
   readonly done: Promise<void>;
 
   private readonly reuse: boolean;
+  private readonly taker: ReadTaker | null;
 
   constructor(
     private readonly sink: Writable,
     private readonly onProgress: ((bytes: number) => void) | undefined,
   ) {
+    this.taker = takerOf(sink);
     this.reuse =
-      sink instanceof WriteStream ||
-      (sink as Writable & { [RELEASES_CHUNKS]?: boolean })[RELEASES_CHUNKS] === true;
+      this.taker === null &&
+      (sink instanceof WriteStream ||
+        (sink as Writable & { [RELEASES_CHUNKS]?: boolean })[RELEASES_CHUNKS] === true);
     const count = this.reuse ? BUFFERS_PER_TRANSFER : 1;
     for (let i = 0; i < count; i++) this.free.push(spare.pop() ?? Buffer.allocUnsafe(BUFFER_SIZE));
     this.owned.push(...this.free);
@@ -76,6 +101,7 @@ export class DirectReader implements DirectTarget {
   readonly onread: OnRead = {
     buffer: () => (this.reuse ? (this.free.pop() as Buffer) : (this.free[0] as Buffer)),
     callback: (bytes: number, buffer: Buffer): boolean => {
+      if (this.taker) return this.handOver(this.taker, bytes, buffer);
       if (!this.reuse) return this.copyOut(bytes, buffer);
       this.bytes += bytes;
       this.inFlight++;
@@ -87,6 +113,18 @@ export class DirectReader implements DirectTarget {
       return false;
     },
   };
+
+  private handOver(taker: ReadTaker, bytes: number, buffer: Buffer): boolean {
+    this.bytes += bytes;
+    const refused = taker.take(buffer, bytes);
+    if (refused) {
+      this.fail(refused);
+      this.socket?.destroy();
+      return false;
+    }
+    if (this.onProgress) this.onProgress(this.bytes);
+    return true;
+  }
 
   private copyOut(bytes: number, buffer: Buffer): boolean {
     this.bytes += bytes;
@@ -163,6 +201,12 @@ export class DirectReader implements DirectTarget {
 
   private maybeFinish(): void {
     if (!this.started || !this.ended || this.inFlight > 0 || this.settled) return;
+    if (this.taker) {
+      this.taker.complete();
+      this.settle();
+      this.resolveDone();
+      return;
+    }
     this.sink.end((error?: Error | null) => {
       if (error) {
         this.fail(error);

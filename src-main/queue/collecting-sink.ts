@@ -5,7 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import { FerryError } from '../../src-shared/errors.js';
-import { RELEASES_CHUNKS } from '../ftp/direct-reader.js';
+import { TAKES_READS, type ReadTaker } from '../ftp/direct-reader.js';
 import type { StreamingDigest } from './transfer-tap.js';
 
 /**
@@ -15,15 +15,14 @@ import type { StreamingDigest } from './transfer-tap.js';
  */
 export const SMALL_FILE_BYTES = 256 * 1024;
 
-export class CollectingSink extends Writable {
+export class CollectingSink extends Writable implements ReadTaker {
   /** Bytes received so far, read by the queue's progress timer. */
   bytes = 0;
-  /**
-   * One buffer of the listed size that owns its memory, so the disk writer can take it without
-   * a copy; and since every chunk is copied in, the reader may reuse its own buffers.
-   */
+  /** One buffer of the listed size that owns its memory: the disk writer takes it without a copy. */
   private readonly held: Buffer;
-  declare readonly [RELEASES_CHUNKS]: true;
+  /** Set when a direct reader handed over every read: the sink needs no end() then. */
+  completed = false;
+  declare readonly [TAKES_READS]: true;
 
   constructor(
     private readonly digest: StreamingDigest | null,
@@ -38,27 +37,32 @@ export class CollectingSink extends Writable {
     return this.held.subarray(0, this.bytes);
   }
 
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    if (this.bytes + chunk.length > this.limit) {
+  take(buffer: Buffer, bytes: number): Error | null {
+    if (this.bytes + bytes > this.limit) {
       // The file grew after it was listed: refuse to hold it, the retry streams it to disk.
-      callback(
-        new FerryError(
-          'VERIFY_FAILED',
-          `The file is larger than the ${this.limit} bytes it was listed with.`,
-          {
-            hint: 'It changed on the server during the transfer; it is retried.',
-            retryable: true,
-          },
-        ),
+      return new FerryError(
+        'VERIFY_FAILED',
+        `The file is larger than the ${this.limit} bytes it was listed with.`,
+        {
+          hint: 'It changed on the server during the transfer; it is retried.',
+          retryable: true,
+        },
       );
-      return;
     }
-    chunk.copy(this.held, this.bytes);
-    this.bytes += chunk.length;
-    this.digest?.update(chunk);
-    callback();
+    buffer.copy(this.held, this.bytes, 0, bytes);
+    this.digest?.update(bytes === buffer.length ? buffer : buffer.subarray(0, bytes));
+    this.bytes += bytes;
+    return null;
+  }
+
+  complete(): void {
+    this.completed = true;
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    callback(this.take(chunk, chunk.length));
   }
 }
 
 // On the prototype, not per instance: a computed class field is defined on every new sink.
-Object.defineProperty(CollectingSink.prototype, RELEASES_CHUNKS, { value: true });
+Object.defineProperty(CollectingSink.prototype, TAKES_READS, { value: true });

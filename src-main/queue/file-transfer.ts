@@ -326,9 +326,14 @@ async function collect(job: FileJob, sink: CollectingSink): Promise<number> {
   });
   try {
     await job.source.download(job.item.source.path, sink, { signal: job.signal });
-    // An engine may leave the sink open; its bytes are all in once it is ended.
-    if (!sink.writableEnded && !sink.destroyed) sink.end();
-    await finished;
+    if (sink.completed) {
+      // A direct reader handed over every read itself (ReadTaker): nothing more to wait for.
+      finished.catch(() => undefined);
+    } else {
+      // An engine may leave the sink open; its bytes are all in once it is ended.
+      if (!sink.writableEnded && !sink.destroyed) sink.end();
+      await finished;
+    }
   } catch (error) {
     sink.destroy();
     finished.catch(() => undefined);
