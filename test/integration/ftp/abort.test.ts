@@ -4,10 +4,7 @@
  * ABOR is covered in transfers.test.ts; these fakes pin down the reply orders.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { refusingPrompter } from '../../../src-main/core/prompter.js';
-import { MemoryCertificateTrustStore } from '../../../src-main/core/trust-store.js';
-import { connectFtp } from '../../../src-main/ftp/index.js';
-import { FakeFtpServer, streamForever, type FakeHandler } from './fake-ftp-server.js';
+import { connectToFake, FakeFtpServer, streamForever, type FakeHandler } from './fake-ftp-server.js';
 import { BufferSink, RecordingLogger } from './ftp-test-kit.js';
 
 const fakes: FakeFtpServer[] = [];
@@ -34,18 +31,7 @@ async function abortedDownload(onAbor: FakeHandler, replyMs = 30_000) {
   });
   fakes.push(fake);
   const logger = new RecordingLogger();
-  const fs = await connectFtp(
-    {
-      protocol: 'ftp-insecure',
-      host: '127.0.0.1',
-      port: fake.port,
-      user: 'u',
-      password: 'p',
-      transferMode: 'passive',
-    },
-    { logger, prompter: refusingPrompter, trustStore: new MemoryCertificateTrustStore() },
-    { timeouts: { replyMs } },
-  );
+  const fs = await connectToFake(fake, {}, { logger, options: { timeouts: { replyMs } } });
   const controller = new AbortController();
   const error = await fs
     .download('/big', new BufferSink(), {
@@ -121,17 +107,7 @@ describe('auto mode', () => {
     });
     fakes.push(fake);
     const logger = new RecordingLogger();
-    const fs = await connectFtp(
-      {
-        protocol: 'ftp-insecure',
-        host: '127.0.0.1',
-        port: fake.port,
-        user: 'u',
-        password: 'p',
-        transferMode: 'auto',
-      },
-      { logger, prompter: refusingPrompter, trustStore: new MemoryCertificateTrustStore() },
-    );
+    const fs = await connectToFake(fake, { transferMode: 'auto' }, { logger });
     for (let i = 0; i < 2; i++) {
       const sink = new BufferSink();
       await fs.download('/f', sink);
@@ -174,21 +150,7 @@ describe('auto mode, 425 after the passive connection opened', () => {
       return false;
     });
     fakes.push(fake);
-    const fs = await connectFtp(
-      {
-        protocol: 'ftp-insecure',
-        host: '127.0.0.1',
-        port: fake.port,
-        user: 'u',
-        password: 'p',
-        transferMode: 'auto',
-      },
-      {
-        logger: new RecordingLogger(),
-        prompter: refusingPrompter,
-        trustStore: new MemoryCertificateTrustStore(),
-      },
-    );
+    const fs = await connectToFake(fake, { transferMode: 'auto' }, { logger: new RecordingLogger() });
     const sink = new BufferSink();
     await fs.download('/f', sink);
     expect(sink.data.toString()).toBe('second try');
@@ -200,14 +162,10 @@ describe('keep-alive', () => {
   it('sends NOOP on an idle control connection', async () => {
     const fake = await FakeFtpServer.start();
     fakes.push(fake);
-    const fs = await connectFtp(
-      { protocol: 'ftp-insecure', host: '127.0.0.1', port: fake.port, user: 'u', password: 'p' },
-      {
-        logger: new RecordingLogger(),
-        prompter: refusingPrompter,
-        trustStore: new MemoryCertificateTrustStore(),
-      },
-      { timeouts: { keepAliveMs: 50 } },
+    const fs = await connectToFake(
+      fake,
+      {},
+      { logger: new RecordingLogger(), options: { timeouts: { keepAliveMs: 50 } } },
     );
     await expect
       .poll(() => fake.commands.filter((command) => command === 'NOOP').length)

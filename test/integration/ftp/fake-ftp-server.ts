@@ -6,10 +6,11 @@
 import { once } from 'node:events';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { ConnectionTarget } from '../../../src-shared/model.js';
-import { silentLogger } from '../../../src-main/core/protocol-log.js';
+import { silentLogger, type ProtocolLogger } from '../../../src-main/core/protocol-log.js';
 import { refusingPrompter } from '../../../src-main/core/prompter.js';
 import { MemoryCertificateTrustStore } from '../../../src-main/core/trust-store.js';
 import { connectFtp, type FtpFileSystem } from '../../../src-main/ftp/index.js';
+import type { FtpSessionOptions } from '../../../src-main/ftp/ftp-session.js';
 
 export interface FakeSession {
   control: Socket;
@@ -139,6 +140,7 @@ export function streamForever(socket: Socket): void {
 export function connectToFake(
   fake: FakeFtpServer,
   target: Partial<ConnectionTarget> = {},
+  extra: { logger?: ProtocolLogger; options?: FtpSessionOptions } = {},
 ): Promise<FtpFileSystem> {
   return connectFtp(
     {
@@ -150,6 +152,11 @@ export function connectToFake(
       transferMode: 'passive',
       ...target,
     },
-    { logger: silentLogger, prompter: refusingPrompter, trustStore: new MemoryCertificateTrustStore() },
+    {
+      logger: extra.logger ?? silentLogger,
+      prompter: refusingPrompter,
+      trustStore: new MemoryCertificateTrustStore(),
+    },
+    extra.options,
   );
 }

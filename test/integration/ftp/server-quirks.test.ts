@@ -3,10 +3,8 @@
  * without UTF8, REST refused before STOR (APPE fallback), `LIST -a` refused, STOU naming.
  */
 import { afterEach, expect, it } from 'vitest';
-import { refusingPrompter } from '../../../src-main/core/prompter.js';
-import { MemoryCertificateTrustStore } from '../../../src-main/core/trust-store.js';
-import { connectFtp, type FtpFileSystem } from '../../../src-main/ftp/index.js';
-import { FakeFtpServer, type FakeHandler } from './fake-ftp-server.js';
+import type { FtpFileSystem } from '../../../src-main/ftp/index.js';
+import { connectToFake, FakeFtpServer, type FakeHandler } from './fake-ftp-server.js';
 import { bufferSource, RecordingLogger } from './ftp-test-kit.js';
 
 const open: { fake: FakeFtpServer; fs: FtpFileSystem }[] = [];
@@ -22,22 +20,7 @@ async function connect(
   charset?: string,
 ): Promise<{ fake: FakeFtpServer; fs: FtpFileSystem }> {
   const fake = await FakeFtpServer.start(handler);
-  const fs = await connectFtp(
-    {
-      protocol: 'ftp-insecure',
-      host: '127.0.0.1',
-      port: fake.port,
-      user: 'u',
-      password: 'p',
-      transferMode: 'passive',
-      ...(charset ? { charset } : {}),
-    },
-    {
-      logger: new RecordingLogger(),
-      prompter: refusingPrompter,
-      trustStore: new MemoryCertificateTrustStore(),
-    },
-  );
+  const fs = await connectToFake(fake, charset ? { charset } : {}, { logger: new RecordingLogger() });
   open.push({ fake, fs });
   return { fake, fs };
 }
