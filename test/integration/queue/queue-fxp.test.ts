@@ -13,6 +13,7 @@ import { refusingPrompter } from '../../../src-main/core/prompter.js';
 import { MemoryCertificateTrustStore } from '../../../src-main/core/trust-store.js';
 import { connectFtp } from '../../../src-main/ftp/index.js';
 import { TransferQueue, type QueueSettings } from '../../../src-main/queue/index.js';
+import type { OverwritePolicy, TransferItem } from '../../../src-shared/model.js';
 import { startServer, type RunningServer } from '../../harness/index.js';
 import { RecordingLogger } from '../ftp/ftp-test-kit.js';
 import { fingerprint, makeTree } from './tree-kit.js';
@@ -83,6 +84,19 @@ async function openQueue(name: string, settings: Partial<QueueSettings> = {}): P
   });
 }
 
+/** Queues one copy (a file or a folder) between two locations and waits for the queue to settle. */
+async function copyAndWait(
+  queue: TransferQueue,
+  source: { location: string; path: string },
+  target: { location: string; path: string },
+  overwrite?: OverwritePolicy,
+): Promise<TransferItem[]> {
+  await queue.add([{ direction: 'copy', source, target, ...(overwrite ? { overwrite } : {}) }]);
+  await queue.start();
+  await queue.whenIdle();
+  return queue.list();
+}
+
 async function sha256Of(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path, { highWaterMark: MiB })) hash.update(chunk as Buffer);
@@ -111,16 +125,11 @@ describe('queue copy between two FTP servers', () => {
     await source.fixOwnership();
     const queue = await openQueue('fxp');
     try {
-      await queue.add([
-        {
-          direction: 'copy',
-          source: { location: 'source:a', path: source.remotePath('tree') },
-          target: { location: 'destination:a', path: destination.remotePath('fxp-copy') },
-        },
-      ]);
-      await queue.start();
-      await queue.whenIdle();
-      const items = queue.list();
+      const items = await copyAndWait(
+        queue,
+        { location: 'source:a', path: source.remotePath('tree') },
+        { location: 'destination:a', path: destination.remotePath('fxp-copy') },
+      );
       expect(items.filter((i) => i.state !== 'done')).toEqual([]);
       const expected = await fingerprint(join(source.root, 'tree'));
       expect(expected.size).toBe(files);
@@ -148,15 +157,11 @@ describe('queue copy between two FTP servers', () => {
     await refusing.fixOwnership();
     const queue = await openQueue('refused');
     try {
-      await queue.add([
-        {
-          direction: 'copy',
-          source: { location: 'refusing:b', path: refusing.remotePath('tree') },
-          target: { location: 'destination:b', path: destination.remotePath('streamed') },
-        },
-      ]);
-      await queue.start();
-      await queue.whenIdle();
+      await copyAndWait(
+        queue,
+        { location: 'refusing:b', path: refusing.remotePath('tree') },
+        { location: 'destination:b', path: destination.remotePath('streamed') },
+      );
       expect(queue.list().filter((i) => i.state !== 'done')).toEqual([]);
       expect(await fingerprint(join(destination.root, 'streamed'))).toEqual(
         await fingerprint(join(refusing.root, 'tree')),
@@ -178,15 +183,11 @@ describe('queue copy between two FTP servers', () => {
     await source.writeFile('limited/one.bin', Buffer.alloc(64 * 1024, 7));
     const queue = await openQueue('limited', { downloadLimit: 10 * MiB });
     try {
-      await queue.add([
-        {
-          direction: 'copy',
-          source: { location: 'source:c', path: source.remotePath('limited/one.bin') },
-          target: { location: 'destination:c', path: destination.remotePath('limited.bin') },
-        },
-      ]);
-      await queue.start();
-      await queue.whenIdle();
+      await copyAndWait(
+        queue,
+        { location: 'source:c', path: source.remotePath('limited/one.bin') },
+        { location: 'destination:c', path: destination.remotePath('limited.bin') },
+      );
       expect(queue.list().map((i) => i.state)).toEqual(['done']);
       expect(lines('source:c', 'sent', /^PORT /)).toEqual([]);
       expect(lines('source:c', 'info', /through Ferry, not server to server/)[0]).toMatch(/speed limit/);
@@ -202,15 +203,11 @@ describe('queue copy between two FTP servers', () => {
     await secure.writeFile('tls/one.bin', Buffer.alloc(100 * 1024, 9));
     const queue = await openQueue('tls');
     try {
-      await queue.add([
-        {
-          direction: 'copy',
-          source: { location: 'secure:f', path: secure.remotePath('tls/one.bin') },
-          target: { location: 'destination:f', path: destination.remotePath('from-tls.bin') },
-        },
-      ]);
-      await queue.start();
-      await queue.whenIdle();
+      await copyAndWait(
+        queue,
+        { location: 'secure:f', path: secure.remotePath('tls/one.bin') },
+        { location: 'destination:f', path: destination.remotePath('from-tls.bin') },
+      );
       expect(queue.list().map((i) => i.state)).toEqual(['done']);
       expect(lines('secure:f', 'sent', /^PORT /)).toEqual([]);
       expect(lines('secure:f', 'info', /through Ferry, not server to server/)[0]).toMatch(/SSCN or CPSV/);
@@ -235,16 +232,12 @@ describe('queue copy between two FTP servers', () => {
     await destination.fixOwnership();
     const queue = await openQueue('resume');
     try {
-      await queue.add([
-        {
-          direction: 'copy',
-          source: { location: 'source:d', path: source.remotePath('resume/whole.bin') },
-          target: { location: 'destination:d', path: destination.remotePath('resumed.bin') },
-          overwrite: 'resume',
-        },
-      ]);
-      await queue.start();
-      await queue.whenIdle();
+      await copyAndWait(
+        queue,
+        { location: 'source:d', path: source.remotePath('resume/whole.bin') },
+        { location: 'destination:d', path: destination.remotePath('resumed.bin') },
+        'resume',
+      );
       expect(queue.list().map((i) => [i.state, i.size])).toEqual([['done', size]]);
       expect(lines('source:d', 'sent', /^REST /)).toEqual([`REST ${prefix}`]);
       expect(lines('destination:d', 'sent', /^REST /)).toEqual([`REST ${prefix}`]);
