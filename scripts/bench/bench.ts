@@ -63,23 +63,34 @@ async function ftpSection(work: string): Promise<void> {
       { tool: 'ferry (engine)', once: () => engineDownload(server) },
     ]);
     const toDisk = `FTP download ${MB} MiB from vsftpd, to a file`;
-    await compare(toDisk, bytes, [
-      { tool: 'curl', once: () => run('curl', ['-s', '-S', '-o', out, `${url}/big.bin`]) },
-      {
-        tool: 'lftp',
-        once: () =>
-          run('lftp', [
-            '-c',
-            `set ftp:ssl-allow no; set xfer:clobber on; open -u ${server.user},${server.password} -p ${server.port} 127.0.0.1; get big.bin -o ${out}`,
-          ]),
-      },
-      { tool: 'ferry (CLI)', once: () => run('node', [CLI, 'get', `${url}/big.bin`, out]) },
-    ]);
+    const freshOut = () => rm(out, { force: true });
+    await compare(
+      toDisk,
+      bytes,
+      [
+        { tool: 'curl', once: () => run('curl', ['-s', '-S', '-o', out, `${url}/big.bin`]) },
+        {
+          tool: 'lftp',
+          once: () =>
+            run('lftp', [
+              '-c',
+              `set ftp:ssl-allow no; set xfer:clobber on; open -u ${server.user},${server.password} -p ${server.port} 127.0.0.1; get big.bin -o ${out}`,
+            ]),
+        },
+        { tool: 'ferry (CLI)', once: () => run('node', [CLI, 'get', `${url}/big.bin`, out]) },
+      ],
+      freshOut,
+    );
     const up = `FTP upload ${MB} MiB to vsftpd`;
-    await compare(up, bytes, [
-      { tool: 'curl', once: () => run('curl', ['-s', '-S', '-T', out, `${url}/up.bin`]) },
-      { tool: 'ferry (CLI)', once: () => run('node', [CLI, 'put', out, `${url}/up.bin`]) },
-    ]);
+    await compare(
+      up,
+      bytes,
+      [
+        { tool: 'curl', once: () => run('curl', ['-s', '-S', '-T', out, `${url}/up.bin`]) },
+        { tool: 'ferry (CLI)', once: () => run('node', [CLI, 'put', out, `${url}/up.bin`]) },
+      ],
+      () => rm(server.localPath('up.bin'), { force: true }),
+    );
   } finally {
     await server.dispose();
   }
@@ -138,28 +149,40 @@ async function sftpSection(work: string): Promise<void> {
     };
     const down = `SFTP download ${MB} MiB from OpenSSH sshd, to a file`;
     const getBatch = await batch(`get ${server.remotePath('big.bin')} ${out}\n`);
-    await compare(down, bytes, [
-      {
-        tool: 'OpenSSH sftp',
-        once: () => run('sftp', [...sftpArgs, '-b', getBatch, `${server.user}@127.0.0.1`]),
-      },
-      {
-        tool: 'ferry (CLI)',
-        once: () => run('node', [CLI, 'get', `${base}/big.bin`, out, '-i', key, '--known-hosts', knownHosts]),
-      },
-    ]);
+    await compare(
+      down,
+      bytes,
+      [
+        {
+          tool: 'OpenSSH sftp',
+          once: () => run('sftp', [...sftpArgs, '-b', getBatch, `${server.user}@127.0.0.1`]),
+        },
+        {
+          tool: 'ferry (CLI)',
+          once: () =>
+            run('node', [CLI, 'get', `${base}/big.bin`, out, '-i', key, '--known-hosts', knownHosts]),
+        },
+      ],
+      () => rm(out, { force: true }),
+    );
     const up = `SFTP upload ${MB} MiB to OpenSSH sshd`;
     const putBatch = await batch(`put ${out} ${server.remotePath('up.bin')}\n`);
-    await compare(up, bytes, [
-      {
-        tool: 'OpenSSH sftp',
-        once: () => run('sftp', [...sftpArgs, '-b', putBatch, `${server.user}@127.0.0.1`]),
-      },
-      {
-        tool: 'ferry (CLI)',
-        once: () => run('node', [CLI, 'put', out, `${base}/up.bin`, '-i', key, '--known-hosts', knownHosts]),
-      },
-    ]);
+    await compare(
+      up,
+      bytes,
+      [
+        {
+          tool: 'OpenSSH sftp',
+          once: () => run('sftp', [...sftpArgs, '-b', putBatch, `${server.user}@127.0.0.1`]),
+        },
+        {
+          tool: 'ferry (CLI)',
+          once: () =>
+            run('node', [CLI, 'put', out, `${base}/up.bin`, '-i', key, '--known-hosts', knownHosts]),
+        },
+      ],
+      () => rm(server.localPath('up.bin'), { force: true }),
+    );
   } finally {
     await server.dispose();
   }
@@ -296,12 +319,24 @@ interface Contender {
  * here: the machine drifts during a run (page cache, dirty pages, the file system's allocator), so
  * running one tool's five runs before the other's would hand the drift to whoever comes last.
  */
-async function compare(group: string, bytes: number, contenders: Contender[]): Promise<void> {
+/**
+ * `fresh`, when given, runs untimed before every run: it deletes the previous run's output, so
+ * each tool writes a new file. Overwriting would charge each tool for freeing the 1 GiB file the
+ * tool before it left (curl frees it when it truncates, Ferry when it renames its .part over it),
+ * which on this disk (ext4 mounted with discard) costs up to a second and varies run to run.
+ */
+async function compare(
+  group: string,
+  bytes: number,
+  contenders: Contender[],
+  fresh?: () => Promise<unknown>,
+): Promise<void> {
   const times = new Map<string, number[]>(contenders.map((c) => [c.tool, []]));
   const failed = new Set<string>();
   for (let i = 0; i < RUNS; i++) {
     for (const { tool, once } of contenders) {
       if (failed.has(tool)) continue;
+      await fresh?.();
       // Flush what the previous tool wrote, so nobody pays for another's dirty pages (the kernel
       // throttles writers once dirty memory passes its ratio, which punished whoever ran last).
       await run('sync', []);
