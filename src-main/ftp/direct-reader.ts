@@ -3,18 +3,16 @@
  * (Node's `onread`) instead of 64 KiB stream chunks with a new Buffer each, which halves the
  * CPU per byte on loopback, where Ferry must keep up with curl.
  *
- * A Writable may keep the chunks it was given (a collecting sink does), so buffers are only
- * reused for sinks known to let go once they call back: fs.WriteStream, and sinks marked with
- * RELEASES_CHUNKS. There the backpressure is the buffer count: when every buffer is in the
+ * Buffers are only reused for sinks that let go of a chunk once they call back (see
+ * chunk-ownership.ts). There the backpressure is the buffer count: when every buffer is in the
  * sink, the socket pauses until one comes back. Other sinks get an exact-size copy of each read
  * and the usual write()/'drain' backpressure.
  */
-import { WriteStream } from 'node:fs';
 import type { Socket } from 'node:net';
 import type { Writable } from 'node:stream';
+import { releasesChunks } from '../core/chunk-ownership.js';
 
-/** Set to true on a Writable that never touches a chunk after calling back (e.g. a hasher). */
-export const RELEASES_CHUNKS = Symbol.for('ferry.releasesChunks');
+export { RELEASES_CHUNKS } from '../core/chunk-ownership.js';
 
 /** Marks a sink that takes each read directly (see ReadTaker). */
 export const TAKES_READS = Symbol.for('ferry.takesReads');
@@ -79,10 +77,7 @@ export class DirectReader implements DirectTarget {
     private readonly onProgress: ((bytes: number) => void) | undefined,
   ) {
     this.taker = takerOf(sink);
-    this.reuse =
-      this.taker === null &&
-      (sink instanceof WriteStream ||
-        (sink as Writable & { [RELEASES_CHUNKS]?: boolean })[RELEASES_CHUNKS] === true);
+    this.reuse = this.taker === null && releasesChunks(sink);
     const count = this.reuse ? BUFFERS_PER_TRANSFER : 1;
     for (let i = 0; i < count; i++) this.free.push(spare.pop() ?? Buffer.allocUnsafe(BUFFER_SIZE));
     this.owned.push(...this.free);

@@ -7,6 +7,7 @@
 import type { Writable } from 'node:stream';
 import type { SFTPWrapper } from 'ssh2';
 import { FerryError } from '../../src-shared/errors.js';
+import { releasesChunks } from '../core/chunk-ownership.js';
 import { connectionLost, mapSftpError } from './sftp-errors.js';
 
 export interface PipelineLimits {
@@ -53,6 +54,11 @@ export function pipelinedDownload(job: DownloadJob): Promise<number> {
     const sinkLimit = limits.chunkSize * limits.maxInFlight;
     let written = 0;
     let writesPending = 0;
+    // A sink that lets go of its chunks gets the same full-size buffers back, in write order,
+    // instead of a fresh 256 KiB buffer per request for the garbage collector to reclaim.
+    const reuse = releasesChunks(sink);
+    const spare: Buffer[] = [];
+    const inSink: Buffer[] = [];
 
     const cleanup = (): void => {
       finished = true;
@@ -72,7 +78,10 @@ export function pipelinedDownload(job: DownloadJob): Promise<number> {
     };
     const onWritten = (error?: Error | null): void => {
       writesPending -= 1;
+      // A Writable calls back in the order of its writes: this is the oldest buffer it held.
+      const returned = inSink.shift();
       if (error) return; // reported through the sink's 'error' event
+      if (returned && returned.length === limits.chunkSize) spare.push(returned);
       maybeResolve();
       issue();
     };
@@ -99,6 +108,7 @@ export function pipelinedDownload(job: DownloadJob): Promise<number> {
         slots.shift();
         if (head.filled > 0) {
           writesPending += 1;
+          if (reuse) inSink.push(head.buffer);
           written += head.filled;
           const data =
             head.filled === head.buffer.length ? head.buffer : head.buffer.subarray(0, head.filled);
@@ -161,7 +171,7 @@ export function pipelinedDownload(job: DownloadJob): Promise<number> {
         const slot: ReadSlot = {
           offset: nextOffset,
           length,
-          buffer: Buffer.allocUnsafe(length),
+          buffer: (length === limits.chunkSize && spare.pop()) || Buffer.allocUnsafe(length),
           filled: 0,
           done: false,
           eof: false,

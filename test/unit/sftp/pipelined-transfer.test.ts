@@ -4,11 +4,16 @@
  * The integration tests cover the same code against a real sshd.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EventEmitter } from 'node:events';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import type { SFTPWrapper } from 'ssh2';
 import { describe, expect, it } from 'vitest';
 import { FerryError } from '../../../src-shared/errors.js';
+import { RELEASES_CHUNKS } from '../../../src-main/core/chunk-ownership.js';
 import { pipelinedDownload } from '../../../src-main/sftp/pipelined-download.js';
 import { pipelinedUpload } from '../../../src-main/sftp/pipelined-upload.js';
 
@@ -246,6 +251,65 @@ describe('pipelinedDownload', () => {
     });
     setTimeout(() => fake.close(), 10);
     await expect(running).rejects.toMatchObject({ code: 'CONNECTION_LOST', retryable: true });
+  });
+
+  it('refills the same buffers for a sink that lets go of its chunks, and the bytes stay right', async () => {
+    const file = randomBytes(300_000);
+    const fake = new FakeSftp(file, 12);
+    const hash = createHash('sha256');
+    const seen = new Set<ArrayBufferLike>();
+    let chunks = 0;
+    const sink = Object.assign(
+      new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          hash.update(chunk);
+          seen.add(chunk.buffer);
+          chunks += 1;
+          setImmediate(callback);
+        },
+      }),
+      { [RELEASES_CHUNKS]: true },
+    );
+    const bytes = await pipelinedDownload({
+      sftp: fake.asSftp,
+      handle,
+      path: '/f',
+      start: 0,
+      knownSize: file.length,
+      sink,
+      limits,
+    });
+    expect(bytes).toBe(file.length);
+    expect(hash.digest('hex')).toBe(sha(file));
+    // Without reuse every chunk would bring a buffer of its own.
+    expect(chunks).toBeGreaterThan(70);
+    expect(seen.size).toBeLessThanOrEqual(2 * limits.maxInFlight + 1);
+  });
+
+  it('writes an fs.WriteStream exactly, reusing its buffers', async () => {
+    const file = randomBytes(500_000);
+    const fake = new FakeSftp(file, 13);
+    const dir = await mkdtemp(join(tmpdir(), 'ferry-pipeline-'));
+    try {
+      const target = join(dir, 'out.bin');
+      const sink = createWriteStream(target);
+      const bytes = await pipelinedDownload({
+        sftp: fake.asSftp,
+        handle,
+        path: '/f',
+        start: 0,
+        knownSize: file.length,
+        sink,
+        limits,
+      });
+      await new Promise<void>((resolve, reject) =>
+        sink.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      );
+      expect(bytes).toBe(file.length);
+      expect(sha(await readFile(target))).toBe(sha(file));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
