@@ -14,9 +14,12 @@ SERVERS_DIR=/opt/ferry-test-servers
 TEST_USER=ferrytest
 TEST_PASSWORD=ferrytest-pass
 
+# g++, make and python3 build ssh2's native crypto binding during npm ci (node-gyp, against the
+# Node headers these machines carry); without it SFTP falls back to slower JavaScript crypto.
 APT_PACKAGES=(
   vsftpd python3-pyftpdlib openssh-server openssh-client openssl chromium gnome-keyring dbus
   dbus-user-session libsecret-tools lftp curl fonts-dejavu-core fonts-liberation2 procps
+  g++ make python3
 )
 # Unpacked, never installed (they conflict with vsftpd).
 UNPACKED_PACKAGES=(proftpd-core proftpd-mod-crypto pure-ftpd pure-ftpd-common)

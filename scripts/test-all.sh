@@ -19,12 +19,13 @@ if [ -z "${ELECTRON_SKIP_BINARY_DOWNLOAD:-}" ] && [ -z "${FERRY_ELECTRON_DOWNLOA
   echo "ELECTRON_SKIP_BINARY_DOWNLOAD=1: the Electron binary is not downloaded (set FERRY_ELECTRON_DOWNLOAD=1 where it can be);"
   echo "tests that need it are reported as skipped."
 fi
-lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+# package.json too: its allowScripts decide which install scripts (ssh2's binding) run.
+lock_hash=$(cat package-lock.json package.json | sha256sum | cut -d' ' -f1)
 if [ "$(cat node_modules/.ferry-lock-hash 2>/dev/null)" != "$lock_hash" ]; then
   npm ci --no-audit --no-fund
   echo "$lock_hash" > node_modules/.ferry-lock-hash
 else
-  echo "node_modules matches package-lock.json; npm ci skipped"
+  echo "node_modules matches package-lock.json and package.json; npm ci skipped"
 fi
 
 step "Build: renderer, web mode, CLI, Electron main and preload"

@@ -16,6 +16,7 @@ import { hostKeyAlgorithmOrder } from '../ssh/host-key-algorithms.js';
 import { readKnownHostsFiles } from '../ssh/known-hosts-store.js';
 import { parseSshConfig, resolveSshHost, type SshHostSettings } from '../ssh/ssh-config.js';
 import { AuthSequence } from './auth-sequence.js';
+import { nativeSshCrypto } from './crypto-binding.js';
 import { makeHostVerifier, type HostKeyOutcome } from './host-key-verifier.js';
 import type { PipelineLimits } from './pipelined-download.js';
 import { mapConnectError } from './sftp-errors.js';
@@ -239,7 +240,13 @@ export async function connectSftp(target: ConnectionTarget, deps: SftpDeps): Pro
     });
   });
   const limits = pipelineLimits(sftp);
-  logger.log('info', `SFTP ready: ${limits.chunkSize} bytes per request, ${limits.maxInFlight} in flight`);
+  const ciphers = nativeSshCrypto
+    ? 'native ciphers'
+    : "ciphers in JavaScript (ssh2's native binding is not built: slower)";
+  logger.log(
+    'info',
+    `SFTP ready: ${limits.chunkSize} bytes per request, ${limits.maxInFlight} in flight, ${ciphers}`,
+  );
 
   const security: SecurityInfo = { kind: 'ssh', protocolVersion: serverIdent };
   if (cipher) security.cipher = cipher;
