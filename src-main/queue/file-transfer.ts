@@ -127,9 +127,19 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   // Between two FTP servers that allow it, a copy goes server to server instead (fxp-copy.ts).
   const viaFxp = item.direction === 'copy' ? await copyByFxp(job, targetPath, offset, src) : null;
   if (viaFxp) return viaFxp;
+  const transfer = held ? collect(job, held) : pipe(job, partPath(), offset, digest);
+  // A download's source file is complete before the first byte moves, so its server hash is
+  // asked for now: SFTP computes it on a channel of its own while the bytes travel (a 1 GiB
+  // sha256sum took 3 s here, which the item used to wait for afterwards); FTP has one control
+  // connection and queues the command behind the transfer, as before. An upload's target is
+  // only complete afterwards.
+  const serverHash =
+    digest && algorithm && item.direction === 'download'
+      ? source.hash(item.source.path, algorithm).catch(() => null)
+      : null;
   let written: number;
   try {
-    written = held ? await collect(job, held) : await pipe(job, partPath(), offset, digest);
+    written = await transfer;
   } catch (error) {
     // A refused download (550) leaves nothing worth resuming: drop an empty .part so no stray
     // file remains. A .part with bytes in it stays for the next attempt to resume from.
@@ -145,11 +155,8 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   // The server's side of the verification first, so a download can hand its connection to the
   // next item while the local checks, the time and the rename happen.
   let expected: string | null = null;
-  if (digest && algorithm) {
-    const remote = item.direction === 'download' ? source : target;
-    const remotePath = item.direction === 'download' ? item.source.path : partPath();
-    expected = await remote.hash(remotePath, algorithm).catch(() => null);
-  }
+  if (serverHash) expected = await serverHash;
+  else if (digest && algorithm) expected = await target.hash(partPath(), algorithm).catch(() => null);
   if (item.direction === 'download' && usePart) job.remoteDone?.();
 
   // On the local disk the write stream's count is what the OS accepted into the file; asking

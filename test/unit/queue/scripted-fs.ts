@@ -10,7 +10,11 @@ import { createReadStream } from 'node:fs';
 import { FerryError } from '../../../src-shared/errors.js';
 import type { FileEntry } from '../../../src-shared/model.js';
 import { LocalFileSystem } from '../../../src-main/fs/local-file-system.js';
-import type { TransferOptions, TransferResult } from '../../../src-main/fs/remote-file-system.js';
+import type {
+  HashAlgorithm,
+  TransferOptions,
+  TransferResult,
+} from '../../../src-main/fs/remote-file-system.js';
 
 export interface Script {
   /** Thrown by download before any byte, once per call while it returns an error. */
@@ -22,11 +26,20 @@ export interface Script {
   downloadOffsets?: number[];
   /** The next download drops (retryable) after this many bytes; cleared once used. */
   dropAfterBytes?: number;
+  /** Told of every server hash asked for, and whether a download was running at that moment. */
+  onHash?: (path: string, downloading: boolean) => void;
 }
 
 export class ScriptedFs extends LocalFileSystem {
+  private downloading = 0;
+
   constructor(private readonly script: Script) {
     super();
+  }
+
+  override hash(path: string, algorithm: HashAlgorithm): Promise<string | null> {
+    this.script.onHash?.(path, this.downloading > 0);
+    return super.hash(path, algorithm);
   }
 
   override async list(path: string): Promise<FileEntry[]> {
@@ -38,6 +51,19 @@ export class ScriptedFs extends LocalFileSystem {
     path: string,
     sink: Writable,
     options: TransferOptions = {},
+  ): Promise<TransferResult> {
+    this.downloading++;
+    try {
+      return await this.scriptedDownload(path, sink, options);
+    } finally {
+      this.downloading--;
+    }
+  }
+
+  private async scriptedDownload(
+    path: string,
+    sink: Writable,
+    options: TransferOptions,
   ): Promise<TransferResult> {
     const fault = this.script.downloadFault?.(path);
     if (fault) throw fault;

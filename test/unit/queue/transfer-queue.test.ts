@@ -83,6 +83,25 @@ describe('TransferQueue', () => {
     expect((await readdir(join(root, 'dst/a/b'))).some((n) => n.endsWith('.part'))).toBe(false);
   });
 
+  it("asks for a download's server hash while the bytes are still arriving, and verifies with it", async () => {
+    const src = join(root, 'big.bin');
+    const data = Buffer.alloc(SMALL_FILE_BYTES * 2, 3);
+    await writeFile(src, data);
+    const asked: boolean[] = [];
+    const queue = await makeQueue({
+      slowBytesPerSecond: data.length * 4,
+      onHash: (path, downloading) => {
+        if (path === src) asked.push(downloading);
+      },
+    });
+    const [id] = await queue.add([download(src, join(root, 'out.bin'), { size: data.length })]);
+    await queue.start();
+    await queue.whenIdle();
+    expect(asked).toEqual([true]);
+    expect(byId(queue, id!).verifiedBy).toBe('sha256');
+    expect(sha(await readFile(join(root, 'out.bin')))).toBe(sha(data));
+  });
+
   it('retries temporary failures with backoff and fails permanent ones at once with their reason', async () => {
     await writeFile(join(root, 'flaky'), 'x');
     await writeFile(join(root, 'denied'), 'x');
