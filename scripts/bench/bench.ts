@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { build } from 'esbuild';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,6 +32,8 @@ interface Row {
   tool: string;
   seconds: number;
   bytes: number;
+  /** CPU the tool's own process used (user + system), median of the runs; the server's is not in it. */
+  cpuSeconds?: number;
 }
 const rows: Row[] = [];
 
@@ -60,7 +62,7 @@ async function ftpSection(work: string): Promise<void> {
     await compare(group, bytes, [
       { tool: 'curl', once: () => run('curl', ['-s', '-S', '-o', '/dev/null', `${url}/big.bin`]) },
       { tool: 'ferry (CLI)', once: () => run('node', [CLI, 'get', `${url}/big.bin`, '/dev/null']) },
-      { tool: 'ferry (engine)', once: () => engineDownload(server) },
+      { tool: 'ferry (engine)', once: () => inProcessCpu(() => engineDownload(server)) },
     ]);
     const toDisk = `FTP download ${MB} MiB from vsftpd, to a file`;
     const freshOut = () => rm(out, { force: true });
@@ -249,7 +251,8 @@ async function mirrorSection(work: string): Promise<void> {
  * runs this script (its helpers cost a few per cent on every function created).
  */
 async function startQueueRunner(server: RunningServer): Promise<{
-  mirror(dest: string, journal: string): Promise<void>;
+  /** Resolves with the CPU seconds the runner spent on this mirror. */
+  mirror(dest: string, journal: string): Promise<number>;
   stop(): void;
 }> {
   const file = path.join(ROOT, 'dist', 'bench', 'queue-runner.mjs');
@@ -276,7 +279,9 @@ async function startQueueRunner(server: RunningServer): Promise<{
       child.stdin.write(`${JSON.stringify({ dest, journal })}\n`);
       const reply = await replies.next();
       if (reply.done) throw new Error('the queue runner exited');
-      if (reply.value !== 'ok') throw new Error(reply.value);
+      const ok = /^ok (\d+(?:\.\d+)?)$/.exec(reply.value);
+      if (!ok) throw new Error(reply.value);
+      return Number(ok[1]);
     },
     stop: () => child.kill(),
   };
@@ -311,7 +316,32 @@ function run(command: string, args: string[]): Promise<void> {
 
 interface Contender {
   tool: string;
-  once: (run: number) => Promise<void>;
+  /**
+   * One run. A tool run as a child process that exits needs to return nothing: its CPU is read
+   * from what the kernel adds to this process's children when it is reaped. One that stays up
+   * (the queue runner) or runs in this process returns the CPU seconds it measured itself.
+   */
+  once: (run: number) => Promise<void | number>;
+}
+
+/** CPU seconds of this process's reaped children (Linux /proc), or null where unavailable. */
+function childrenCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // cutime and cstime, fields 16 and 17 of proc(5), in clock ticks (100 per second on Linux).
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds this process spends while `task` runs (for contenders that run in process). */
+async function inProcessCpu(task: () => Promise<void>): Promise<number> {
+  const before = process.cpuUsage();
+  await task();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1e6;
 }
 
 /**
@@ -332,6 +362,7 @@ async function compare(
   fresh?: () => Promise<unknown>,
 ): Promise<void> {
   const times = new Map<string, number[]>(contenders.map((c) => [c.tool, []]));
+  const cpu = new Map<string, number[]>(contenders.map((c) => [c.tool, []]));
   const failed = new Set<string>();
   for (let i = 0; i < RUNS; i++) {
     for (const { tool, once } of contenders) {
@@ -340,15 +371,21 @@ async function compare(
       // Flush what the previous tool wrote, so nobody pays for another's dirty pages (the kernel
       // throttles writers once dirty memory passes its ratio, which punished whoever ran last).
       await run('sync', []);
+      const childrenBefore = childrenCpuSeconds();
       const start = process.hrtime.bigint();
+      let reported: void | number;
       try {
-        await once(i);
+        reported = await once(i);
       } catch (error) {
         console.error(`  ${group} / ${tool}: FAILED: ${(error as Error).message}`);
         failed.add(tool);
         continue;
       }
       times.get(tool)!.push(Number(process.hrtime.bigint() - start) / 1e9);
+      const childrenAfter = childrenCpuSeconds();
+      if (typeof reported === 'number') cpu.get(tool)!.push(reported);
+      else if (childrenBefore !== null && childrenAfter !== null)
+        cpu.get(tool)!.push(childrenAfter - childrenBefore);
     }
   }
   for (const { tool } of contenders) {
@@ -356,17 +393,25 @@ async function compare(
     const sorted = [...inOrder].sort((a, b) => a - b);
     if (failed.has(tool) || sorted.length === 0) continue;
     const seconds = sorted[Math.floor(sorted.length / 2)]!;
-    rows.push({ group, tool, seconds, bytes });
+    const cpuRuns = cpu.get(tool)!;
+    const cpuSeconds = cpuRuns.length > 0 ? median(cpuRuns) : undefined;
+    rows.push({ group, tool, seconds, bytes, ...(cpuSeconds !== undefined ? { cpuSeconds } : {}) });
     console.error(
-      `  ${group} / ${tool}: ${seconds.toFixed(3)} s (runs in order: ${inOrder.map((t) => t.toFixed(3)).join(' ')})`,
+      `  ${group} / ${tool}: ${seconds.toFixed(3)} s (runs in order: ${inOrder.map((t) => t.toFixed(3)).join(' ')})` +
+        (cpuSeconds !== undefined ? `, CPU ${cpuRuns.map((t) => t.toFixed(2)).join(' ')}` : ''),
     );
   }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 function report(): void {
   const groups = [...new Set(rows.map((r) => r.group))];
   console.log(
-    `\nFerry benchmark — median of ${RUNS} run(s), wall clock, loopback (${os.cpus().length} cores)\n`,
+    `\nFerry benchmark — median of ${RUNS} run(s), wall clock, loopback (${os.cpus().length} cores); CPU is the client's own\n`,
   );
   for (const group of groups) {
     console.log(group);
@@ -379,8 +424,9 @@ function report(): void {
         : ferries
             .map((f) => `  Ferry is ${(row.seconds / f.seconds).toFixed(2)}× as fast (${f.tool})`)
             .join(';');
+      const cpuText = row.cpuSeconds !== undefined ? `CPU ${row.cpuSeconds.toFixed(2)} s` : '';
       console.log(
-        `  ${row.tool.padEnd(28)} ${row.seconds.toFixed(3).padStart(8)} s ${rate.toFixed(0).padStart(7)} MiB/s${ratio}`,
+        `  ${row.tool.padEnd(28)} ${row.seconds.toFixed(3).padStart(8)} s ${rate.toFixed(0).padStart(7)} MiB/s ${cpuText.padStart(12)}${ratio}`,
       );
     }
   }

@@ -2,7 +2,7 @@
  * The transfer queue as the app runs it: a process that stays up between runs and executes
  * bundled code (as electron-vite and esbuild ship it, without a TypeScript loader), mirroring
  * an FTP folder on request. The bench writes one JSON line per run to stdin, `{ dest, journal }`,
- * and reads `ok` or `error <message>` back.
+ * and reads `ok <CPU seconds of this mirror>` or `error <message>` back.
  *
  * Usage: node queue-runner.mjs <port> <user> <password> <remote folder>
  */
@@ -61,8 +61,10 @@ async function mirror(dest: string, journalDir: string): Promise<void> {
 for await (const line of createInterface({ input: process.stdin })) {
   const { dest, journal } = JSON.parse(line) as { dest: string; journal: string };
   try {
+    const before = process.cpuUsage();
     await mirror(dest, journal);
-    process.stdout.write('ok\n');
+    const used = process.cpuUsage(before);
+    process.stdout.write(`ok ${(used.user + used.system) / 1e6}\n`);
   } catch (error) {
     process.stdout.write(`error ${(error as Error).message}\n`);
   }
