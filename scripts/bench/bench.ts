@@ -348,8 +348,10 @@ async function inProcessCpu(task: () => Promise<void>): Promise<number> {
  * Runs every contender RUNS times, round-robin, and keeps each one's median. Interleaving matters
  * here: the machine drifts during a run (page cache, dirty pages, the file system's allocator), so
  * running one tool's five runs before the other's would hand the drift to whoever comes last.
- */
-/**
+ * Each round starts one contender further on, so every tool follows every other equally often:
+ * what one run leaves behind can slow the next (a 1 GiB file written right after lftp's cost
+ * Ferry up to twice the system time here, and not after curl's or its own).
+ *
  * `fresh`, when given, runs untimed before every run: it deletes the previous run's output, so
  * each tool writes a new file. Overwriting would charge each tool for freeing the 1 GiB file the
  * tool before it left (curl frees it when it truncates, Ferry when it renames its .part over it),
@@ -365,7 +367,8 @@ async function compare(
   const cpu = new Map<string, number[]>(contenders.map((c) => [c.tool, []]));
   const failed = new Set<string>();
   for (let i = 0; i < RUNS; i++) {
-    for (const { tool, once } of contenders) {
+    const shift = i % contenders.length;
+    for (const { tool, once } of [...contenders.slice(shift), ...contenders.slice(0, shift)]) {
       if (failed.has(tool)) continue;
       await fresh?.();
       // Flush what the previous tool wrote, so nobody pays for another's dirty pages (the kernel

@@ -131,6 +131,17 @@ function collect(): { sink: Writable; result: () => Buffer } {
 const sha = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 const limits = { chunkSize: 4096, maxInFlight: 16 };
 const handle = Buffer.from('h');
+/** The whole fake file, from byte 0, with its size known at open. */
+const downloadAll = (fake: FakeSftp, sink: Writable): Promise<number> =>
+  pipelinedDownload({
+    sftp: fake.asSftp,
+    handle,
+    path: '/f',
+    start: 0,
+    knownSize: fake.file.length,
+    sink,
+    limits,
+  });
 
 describe('pipelinedDownload', () => {
   it.each([
@@ -270,15 +281,7 @@ describe('pipelinedDownload', () => {
       }),
       { [RELEASES_CHUNKS]: true },
     );
-    const bytes = await pipelinedDownload({
-      sftp: fake.asSftp,
-      handle,
-      path: '/f',
-      start: 0,
-      knownSize: file.length,
-      sink,
-      limits,
-    });
+    const bytes = await downloadAll(fake, sink);
     expect(bytes).toBe(file.length);
     expect(hash.digest('hex')).toBe(sha(file));
     // Without reuse every chunk would bring a buffer of its own.
@@ -293,15 +296,7 @@ describe('pipelinedDownload', () => {
     try {
       const target = join(dir, 'out.bin');
       const sink = createWriteStream(target);
-      const bytes = await pipelinedDownload({
-        sftp: fake.asSftp,
-        handle,
-        path: '/f',
-        start: 0,
-        knownSize: file.length,
-        sink,
-        limits,
-      });
+      const bytes = await downloadAll(fake, sink);
       await new Promise<void>((resolve, reject) =>
         sink.end((error?: Error | null) => (error ? reject(error) : resolve())),
       );
