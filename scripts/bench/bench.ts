@@ -149,40 +149,38 @@ async function sftpSection(work: string): Promise<void> {
       await writeFile(file, lines);
       return file;
     };
-    const down = `SFTP download ${MB} MiB from OpenSSH sshd, to a file`;
-    const getBatch = await batch(`get ${server.remotePath('big.bin')} ${out}\n`);
-    await compare(
-      down,
-      bytes,
-      [
-        {
-          tool: 'OpenSSH sftp',
-          once: () => run('sftp', [...sftpArgs, '-b', getBatch, `${server.user}@127.0.0.1`]),
-        },
-        {
-          tool: 'ferry (CLI)',
-          once: () =>
-            run('node', [CLI, 'get', `${base}/big.bin`, out, '-i', key, '--known-hosts', knownHosts]),
-        },
-      ],
+    // OpenSSH sftp runs a batch file; Ferry's CLI gets the same transfer as arguments.
+    const sftpAgainstFerry = (
+      group: string,
+      batchFile: string,
+      ferryArgs: string[],
+      fresh: () => Promise<unknown>,
+    ): Promise<void> =>
+      compare(
+        group,
+        bytes,
+        [
+          {
+            tool: 'OpenSSH sftp',
+            once: () => run('sftp', [...sftpArgs, '-b', batchFile, `${server.user}@127.0.0.1`]),
+          },
+          {
+            tool: 'ferry (CLI)',
+            once: () => run('node', [CLI, ...ferryArgs, '-i', key, '--known-hosts', knownHosts]),
+          },
+        ],
+        fresh,
+      );
+    await sftpAgainstFerry(
+      `SFTP download ${MB} MiB from OpenSSH sshd, to a file`,
+      await batch(`get ${server.remotePath('big.bin')} ${out}\n`),
+      ['get', `${base}/big.bin`, out],
       () => rm(out, { force: true }),
     );
-    const up = `SFTP upload ${MB} MiB to OpenSSH sshd`;
-    const putBatch = await batch(`put ${out} ${server.remotePath('up.bin')}\n`);
-    await compare(
-      up,
-      bytes,
-      [
-        {
-          tool: 'OpenSSH sftp',
-          once: () => run('sftp', [...sftpArgs, '-b', putBatch, `${server.user}@127.0.0.1`]),
-        },
-        {
-          tool: 'ferry (CLI)',
-          once: () =>
-            run('node', [CLI, 'put', out, `${base}/up.bin`, '-i', key, '--known-hosts', knownHosts]),
-        },
-      ],
+    await sftpAgainstFerry(
+      `SFTP upload ${MB} MiB to OpenSSH sshd`,
+      await batch(`put ${out} ${server.remotePath('up.bin')}\n`),
+      ['put', out, `${base}/up.bin`],
       () => rm(server.localPath('up.bin'), { force: true }),
     );
   } finally {
