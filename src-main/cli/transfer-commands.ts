@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FerryError } from '../../src-shared/errors.js';
+import { createSyncFileSink } from '../fs/sync-file-sink.js';
 import { pathOrHome, type CliContext } from './cli-context.js';
 import { withRemote } from './file-commands.js';
 import { ProgressBar } from './progress-bar.js';
@@ -47,13 +48,19 @@ export async function getCommand(
     const file = await open(target, offset > 0 ? 'r+' : 'w').catch((error: unknown) => {
       throw localFileError(error, target);
     });
-    const sink = file.createWriteStream({ start: offset, highWaterMark: 1 << 20 });
+    // Written on this thread as the bytes arrive, as curl does: this process has nothing else to do.
+    const sink = createSyncFileSink(file.fd, offset > 0 ? offset : undefined);
     const bar = new ProgressBar(path.basename(target), entry.size);
-    const result = await fs.download(remotePath, sink, {
-      offset,
-      ascii,
-      onProgress: (bytes) => bar.update(offset + bytes),
-    });
+    let result: { bytes: number };
+    try {
+      result = await fs.download(remotePath, sink, {
+        offset,
+        ascii,
+        onProgress: (bytes) => bar.update(offset + bytes),
+      });
+    } finally {
+      await file.close();
+    }
     bar.finish(offset + result.bytes);
     if (ascii) return;
     // A device or pipe (/dev/null, /dev/stdout) has no size to read back: check the count instead.
