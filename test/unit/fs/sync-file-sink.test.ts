@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RELEASES_CHUNKS } from '../../../src-main/core/chunk-ownership.js';
-import { createSyncFileSink } from '../../../src-main/fs/sync-file-sink.js';
+import { MAX_WRITE_BYTES, createSyncFileSink } from '../../../src-main/fs/sync-file-sink.js';
 
 let dir: string;
 beforeEach(() => {
@@ -24,7 +24,8 @@ describe('createSyncFileSink', () => {
   it('writes every chunk in order and lets go of them (readers may reuse their buffers)', async () => {
     const file = join(dir, 'out.bin');
     const fd = openSync(file, 'w');
-    const chunks = [randomBytes(70_000), randomBytes(1), randomBytes(300_000)];
+    // The last one is larger than one write to the kernel, so it goes in pieces.
+    const chunks = [randomBytes(70_000), randomBytes(1), randomBytes(MAX_WRITE_BYTES * 2 + 7)];
     const sink = createSyncFileSink(fd);
     expect((sink as unknown as Record<symbol, unknown>)[RELEASES_CHUNKS]).toBe(true);
     await writeAll(sink, chunks);
