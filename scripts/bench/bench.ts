@@ -17,7 +17,7 @@ import { silentLogger } from '../../src-main/core/protocol-log.js';
 import { refusingPrompter } from '../../src-main/core/prompter.js';
 import { MemoryCertificateTrustStore } from '../../src-main/core/trust-store.js';
 import { connectFtp } from '../../src-main/ftp/index.js';
-import { RELEASES_CHUNKS } from '../../src-main/ftp/direct-reader.js';
+import { RELEASES_CHUNKS } from '../../src-main/core/chunk-ownership.js';
 import { startServer, type RunningServer } from '../../test/harness/index.js';
 
 const MB = Number(process.env.BENCH_MB ?? 1024);

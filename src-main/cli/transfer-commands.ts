@@ -44,7 +44,7 @@ export async function getCommand(
       process.stderr.write(`${target} is already complete.\n`);
       return;
     }
-    // Opened before the transfer starts: a stream's own lazy open would fail later, unheard.
+    // Opened before the transfer starts, so a local error is reported before any byte is fetched.
     const file = await open(target, offset > 0 ? 'r+' : 'w').catch((error: unknown) => {
       throw localFileError(error, target);
     });

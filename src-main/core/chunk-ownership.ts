@@ -11,6 +11,28 @@ import type { Writable } from 'node:stream';
 /** Set to true on a Writable that never touches a chunk after calling back (e.g. a hasher). */
 export const RELEASES_CHUNKS = Symbol.for('ferry.releasesChunks');
 
+/** Marks a sink that takes each read directly (see ReadTaker). */
+export const TAKES_READS = Symbol.for('ferry.takesReads');
+
+/**
+ * A sink that copies what it keeps of each read synchronously and needs no end(): a reader
+ * then skips the Writable machinery per read and per file (a write, its callback, end, finish)
+ * and reuses one read buffer. It stays a Writable for readers that do not know it.
+ */
+export interface ReadTaker {
+  readonly [TAKES_READS]: true;
+  /** Keeps `bytes` bytes of `buffer` (copying them); an error stops the transfer. */
+  take(buffer: Buffer, bytes: number): Error | null;
+  /** Every byte is in: the sender ended the transfer after it was accepted. */
+  complete(): void;
+}
+
+export function takerOf(sink: Writable): ReadTaker | null {
+  return (sink as Writable & Partial<ReadTaker>)[TAKES_READS] === true
+    ? (sink as Writable & ReadTaker)
+    : null;
+}
+
 export function releasesChunks(sink: Writable): boolean {
   return (
     sink instanceof WriteStream ||

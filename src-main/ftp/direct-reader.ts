@@ -10,31 +10,7 @@
  */
 import type { Socket } from 'node:net';
 import type { Writable } from 'node:stream';
-import { releasesChunks } from '../core/chunk-ownership.js';
-
-export { RELEASES_CHUNKS } from '../core/chunk-ownership.js';
-
-/** Marks a sink that takes each read directly (see ReadTaker). */
-export const TAKES_READS = Symbol.for('ferry.takesReads');
-
-/**
- * A sink that copies what it keeps of each read synchronously and needs no end(): the reader
- * then skips the Writable machinery per read and per file (a write, its callback, end, finish)
- * and reuses one read buffer. It stays a Writable for every other engine.
- */
-export interface ReadTaker {
-  readonly [TAKES_READS]: true;
-  /** Keeps `bytes` bytes of `buffer` (copying them); an error stops the transfer. */
-  take(buffer: Buffer, bytes: number): Error | null;
-  /** Every byte is in: the server ended the data connection after accepting the transfer. */
-  complete(): void;
-}
-
-function takerOf(sink: Writable): ReadTaker | null {
-  return (sink as Writable & Partial<ReadTaker>)[TAKES_READS] === true
-    ? (sink as Writable & ReadTaker)
-    : null;
-}
+import { releasesChunks, takerOf, type ReadTaker } from '../core/chunk-ownership.js';
 
 const BUFFER_SIZE = 1024 * 1024;
 const BUFFERS_PER_TRANSFER = 4;

@@ -39,4 +39,4 @@ export { FtpFileSystem, type FtpSessionSummary } from './ftp-file-system.js';
 export { FtpSession, type FtpSessionOptions } from './ftp-session.js';
 export type { FtpReply } from './reply-parser.js';
 /** Mark a download sink with this (value true) when it never keeps chunks after calling back: buffers get reused. */
-export { RELEASES_CHUNKS } from './direct-reader.js';
+export { RELEASES_CHUNKS } from '../core/chunk-ownership.js';

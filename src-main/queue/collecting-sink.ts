@@ -5,7 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import { FerryError } from '../../src-shared/errors.js';
-import { TAKES_READS, type ReadTaker } from '../ftp/direct-reader.js';
+import { TAKES_READS, type ReadTaker } from '../core/chunk-ownership.js';
 import type { StreamingDigest } from './transfer-tap.js';
 
 /**

@@ -10,7 +10,7 @@ import { join, posix } from 'node:path';
 import { Writable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { startServer } from '../../harness/index.js';
-import { RELEASES_CHUNKS } from '../../../src-main/ftp/direct-reader.js';
+import { RELEASES_CHUNKS } from '../../../src-main/core/chunk-ownership.js';
 import { connectTo } from './ftp-test-kit.js';
 
 const MiB = 1024 * 1024;

@@ -11,7 +11,7 @@ import {
   type CertificateTrustStore,
 } from '../../../src-main/core/trust-store.js';
 import { connectFtp, type FtpFileSystem, type FtpSessionOptions } from '../../../src-main/ftp/index.js';
-import { RELEASES_CHUNKS } from '../../../src-main/ftp/direct-reader.js';
+import { RELEASES_CHUNKS } from '../../../src-main/core/chunk-ownership.js';
 import type { RunningServer } from '../../harness/index.js';
 
 export class RecordingLogger implements ProtocolLogger {
