@@ -21,6 +21,7 @@ import {
   type DataAddress,
 } from './data-address.js';
 import type { DirectTarget } from './direct-reader.js';
+import { DataSocketSlot } from './data-socket-slot.js';
 import { replyError } from './reply-error.js';
 
 /** Big socket buffers: fewer wake-ups per MiB on fast links. */
@@ -37,6 +38,8 @@ export interface DataChannelContext {
   tls: DataTls | null;
   /** How long to wait for the data connection to be established. */
   connectTimeoutMs: number;
+  /** The session's kept socket for direct downloads; without it each one gets a new socket. */
+  sockets?: DataSocketSlot;
 }
 
 /** A data connection being set up; `ready` settles once it can carry bytes (after TLS). */
@@ -91,17 +94,13 @@ function connectPassive(
   target?: DirectTarget,
 ): DataChannel {
   // TLS reads its records itself: the direct path is for plain connections only.
-  const onread = context.tls ? undefined : target?.onread;
-  const direct = onread !== undefined;
+  if (target && !context.tls) return connectDirect(address, context, target);
   // highWaterMark reaches the Duplex constructor at run time, though @types/node omits it.
-  // A direct download closes its socket itself at the end of the file (see DirectReader.watch).
   const socket = netConnect({
     host: address.host,
     port: address.port,
     highWaterMark: DATA_HIGH_WATER_MARK,
-    ...(direct ? { onread, allowHalfOpen: true } : {}),
   } as NetConnectOpts);
-  if (direct) target?.watch(socket);
   let tlsSocket: TLSSocket | null = null;
   let destroyed = false;
   let timer: NodeJS.Timeout | undefined;
@@ -112,23 +111,13 @@ function connectPassive(
     }, context.connectTimeoutMs);
     const onConnectError = (error: Error): void => {
       clearTimeout(timer);
-      reject(
-        new FerryError(
-          'DATA_CONNECTION',
-          `Cannot open the data connection to ${address.host}:${address.port}: ${error.message}.`,
-          {
-            cause: error,
-            hint: 'A firewall may block passive data connections. Try active mode.',
-          },
-        ),
-      );
+      reject(connectFailure(address, error));
     };
     socket.once('error', onConnectError);
     socket.once('connect', () => {
       clearTimeout(timer);
-      // Only our own listener: the direct reader's stays, it is how a reset reaches the transfer.
       socket.removeListener('error', onConnectError);
-      tuneDataSocket(socket, !direct);
+      tuneDataSocket(socket);
       if (!context.tls) {
         resolve(socket);
         return;
@@ -145,7 +134,7 @@ function connectPassive(
   ready.catch(() => undefined);
   return {
     ready,
-    direct,
+    direct: false,
     destroy() {
       destroyed = true;
       // A channel given up before it connected must not keep the process alive until its timeout.
@@ -154,6 +143,61 @@ function connectPassive(
       socket.destroy();
     },
   };
+}
+
+/** A plain download read through `onread`, on the session's kept socket (data-socket-slot.ts). */
+function connectDirect(address: DataAddress, context: DataChannelContext, target: DirectTarget): DataChannel {
+  const sockets = context.sockets ?? new DataSocketSlot(DATA_HIGH_WATER_MARK);
+  let connected = false;
+  let settle: { resolve: (socket: Socket) => void; reject: (error: FerryError) => void } | null = null;
+  const ready = new Promise<Socket>((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  ready.catch(() => undefined);
+  const fail = (error: FerryError): void => {
+    clearTimeout(timer);
+    settle?.reject(error);
+  };
+  // Until it connects, what goes wrong is the channel's to report; afterwards the reader's.
+  const socket = sockets.connect(address.host, address.port, {
+    onread: target.onread,
+    connected: () => {
+      connected = true;
+      clearTimeout(timer);
+      settle?.resolve(socket);
+    },
+    ended: () => target.ended(),
+    failed: (error) => (connected ? target.failed(error) : fail(connectFailure(address, error))),
+    closed: () => {
+      if (connected) target.closed();
+      else fail(connectFailure(address, new Error('it closed before it was established')));
+    },
+  });
+  target.attach(socket);
+  const timer = setTimeout(() => {
+    socket.destroy();
+    fail(dataTimeout(context.connectTimeoutMs));
+  }, context.connectTimeoutMs);
+  return {
+    ready,
+    direct: true,
+    destroy() {
+      // A channel given up before it connected must not keep the process alive until its timeout.
+      clearTimeout(timer);
+      socket.destroy();
+    },
+  };
+}
+
+function connectFailure(address: DataAddress, error: Error): FerryError {
+  return new FerryError(
+    'DATA_CONNECTION',
+    `Cannot open the data connection to ${address.host}:${address.port}: ${error.message}.`,
+    {
+      cause: error,
+      hint: 'A firewall may block passive data connections. Try active mode.',
+    },
+  );
 }
 
 /** Listens, tells the server where (EPRT, or PORT for servers without it), waits for its call. */
@@ -184,7 +228,7 @@ export async function openActive(
       accepted = socket;
       clearTimeout(timer);
       server.close();
-      tuneDataSocket(socket, true);
+      tuneDataSocket(socket);
       if (!context.tls) {
         resolve(socket);
         return;
@@ -270,9 +314,8 @@ async function secureData(socket: Socket, context: DataChannelContext): Promise<
   return secure;
 }
 
-function tuneDataSocket(socket: Socket, sends: boolean): void {
-  // Only what Ferry sends can wait for Nagle; a direct download sends nothing.
-  if (sends) socket.setNoDelay(true);
+function tuneDataSocket(socket: Socket): void {
+  socket.setNoDelay(true);
   // A data socket may be reset by the server at any moment, also between the transfer's own
   // listeners (before a pipeline is attached, after it has finished). Without a listener that is
   // an uncaught exception that would take the whole app down; the transfer still learns of it

@@ -86,12 +86,19 @@ export async function runTransfer(
   };
   plan.signal?.addEventListener('abort', onAbort, { once: true });
   if (plan.signal?.aborted) onAbort();
-  socket.setTimeout(plan.idleTimeoutMs, () => {
+  const onIdle = (): void => {
     failure = new FerryError('TIMEOUT', `No data moved for ${Math.round(plan.idleTimeoutMs / 1000)} s.`, {
       hint: 'The server or the network stalled; the transfer can be resumed.',
     });
     socket.destroy();
-  });
+  };
+  socket.setTimeout(plan.idleTimeoutMs, onIdle);
+  // The socket may carry the session's next transfer (data-socket-slot.ts): leave no listener on it.
+  const letGo = (): void => {
+    plan.signal?.removeEventListener('abort', onAbort);
+    socket.setTimeout(0);
+    socket.removeListener('timeout', onIdle);
+  };
   const direct = reader !== null && channel.direct;
   if (!direct) {
     const onProgress = plan.onProgress;
@@ -112,7 +119,7 @@ export async function runTransfer(
       await pipeline([plan.stream as Readable, ...plan.transforms, socket]);
     }
   } catch (error) {
-    plan.signal?.removeEventListener('abort', onAbort);
+    letGo();
     channel.destroy();
     if (!control.alive) throw failure ?? control.closedError;
     const negative = await resynchronise(control, finalReply);
@@ -120,8 +127,7 @@ export async function runTransfer(
     if (negative) throw replyError(negative, plan.action);
     throw streamError(error, plan.direction);
   }
-  plan.signal?.removeEventListener('abort', onAbort);
-  socket.setTimeout(0);
+  letGo();
   control.armReplyTimeout();
   const final = await finalReply;
   if (final.code >= 400) throw replyError(final, plan.action);

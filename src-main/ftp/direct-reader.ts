@@ -11,6 +11,7 @@
 import type { Socket } from 'node:net';
 import type { Writable } from 'node:stream';
 import { releasesChunks, takerOf, type ReadTaker } from '../core/chunk-ownership.js';
+import type { DataSocketUser, OnRead } from './data-socket-slot.js';
 
 const BUFFER_SIZE = 1024 * 1024;
 const BUFFERS_PER_TRANSFER = 4;
@@ -18,15 +19,14 @@ const BUFFERS_PER_TRANSFER = 4;
 const spare: Buffer[] = [];
 const MAX_SPARE = 16;
 
-export interface OnRead {
-  buffer: () => Buffer;
-  callback: (bytes: number, buffer: Buffer) => boolean;
-}
-
-/** What a data channel needs to read a plain socket directly. */
-export interface DirectTarget {
-  onread: OnRead;
-  watch(socket: Socket): void;
+/**
+ * What a data channel needs to read a plain socket directly. Until `start`, what the socket
+ * reports is only recorded: a transfer refused with 425/550 must leave the sink intact for a
+ * retry. The socket is given as soon as it exists, so no event can be missed (a small file may
+ * arrive and end before the server's 150 has been read).
+ */
+export interface DirectTarget extends Omit<DataSocketUser, 'connected'> {
+  attach(socket: Socket): void;
 }
 
 export class DirectReader implements DirectTarget {
@@ -37,7 +37,7 @@ export class DirectReader implements DirectTarget {
   private paused = false;
   private socket: Socket | null = null;
   private bytes = 0;
-  private ended = false;
+  private atEnd = false;
   private settled = false;
   private started = false;
   private early: unknown = null;
@@ -121,27 +121,24 @@ export class DirectReader implements DirectTarget {
     this.socket?.resume();
   };
 
-  /**
-   * Called by the data channel right after it creates the socket, so no event can be missed
-   * (a small file may arrive and end before the server's 150 has been read). Until `start`,
-   * what happens is only recorded: a transfer refused with 425/550 must leave the sink intact
-   * for a retry.
-   */
-  watch(socket: Socket): void {
+  attach(socket: Socket): void {
     this.socket = socket;
-    socket.once('connect', () => {
-      socket.on('end', () => {
-        this.ended = true;
-        // The server sent the whole file; closing now (the socket is half-open) spares the
-        // separate shutdown and its round through the event loop, per file.
-        socket.destroy();
-        if (this.started) this.maybeFinish();
-      });
-      socket.on('close', () => {
-        if (!this.ended) this.fail(new Error('The data connection closed before the end of the file.'));
-      });
-      socket.on('error', (error) => this.fail(error));
-    });
+  }
+
+  ended(): void {
+    this.atEnd = true;
+    // The server sent the whole file; closing now (the socket is half-open) spares the separate
+    // shutdown and its round through the event loop, per file.
+    this.socket?.destroy();
+    if (this.started) this.maybeFinish();
+  }
+
+  failed(error: Error): void {
+    this.fail(error);
+  }
+
+  closed(): void {
+    if (!this.atEnd) this.fail(new Error('The data connection closed before the end of the file.'));
   }
 
   /** The transfer was accepted: from now on the socket's end finishes the sink and failures fail it. */
@@ -149,7 +146,8 @@ export class DirectReader implements DirectTarget {
     this.started = true;
     const socket = this.socket;
     this.sink.on('error', (error) => {
-      socket?.destroy();
+      // Once settled the socket may already carry the session's next transfer.
+      if (!this.settled) socket?.destroy();
       this.fail(error);
     });
     if (this.early !== null) this.fail(this.early);
@@ -171,7 +169,7 @@ export class DirectReader implements DirectTarget {
   }
 
   private maybeFinish(): void {
-    if (!this.started || !this.ended || this.inFlight > 0 || this.settled) return;
+    if (!this.started || !this.atEnd || this.inFlight > 0 || this.settled) return;
     if (this.taker) {
       this.taker.complete();
       this.settle();

@@ -17,6 +17,7 @@ import { crlfToLf, lfToCrlf } from './ascii-transforms.js';
 import { checkCertificate, type CertificateCheckDeps } from './certificate-check.js';
 import { ControlConnection, DEFAULT_TIMEOUTS, type ControlTimeouts } from './control-connection.js';
 import {
+  DATA_HIGH_WATER_MARK,
   openActive,
   openPassive,
   type DataChannel,
@@ -24,6 +25,7 @@ import {
   type PassiveCommand,
 } from './data-channel.js';
 import type { DirectTarget } from './direct-reader.js';
+import { DataSocketSlot } from './data-socket-slot.js';
 import { isSetupFailure, runTransfer, type TransferPlan } from './data-transfer.js';
 import { parseFeatures, type Features } from './features.js';
 import { parseListing, parseMlsd, parseMlsdLine } from './listing/index.js';
@@ -52,6 +54,7 @@ export class FtpSession {
   private features: Features = new Map();
   private transferType: 'I' | 'A' | null = null;
   private passiveWinner: PassiveCommand | null = null;
+  private readonly dataSockets = new DataSocketSlot(DATA_HIGH_WATER_MARK);
   private listWinner: ListStrategy | null = null;
   private mode: TransferMode;
   private modeSwitched = false;
@@ -485,6 +488,7 @@ export class FtpSession {
       control: this.control,
       tls: this.dataTls,
       connectTimeoutMs: this.options.dataConnectTimeoutMs ?? 20_000,
+      sockets: this.dataSockets,
     };
     if (this.mode === 'active') return openActive(context, this.options.activePortRange);
     const order = this.passiveWinner

@@ -4,7 +4,7 @@
  * app down. Found by CI: a killed vsftpd reset the data socket after its error listener was gone.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -12,18 +12,23 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { connectToFake, FakeFtpServer } from './fake-ftp-server.js';
 
 const fakes: FakeFtpServer[] = [];
+const SMALL = Buffer.from('the file after the reset');
 afterAll(() => {
   for (const fake of fakes) fake.close();
 });
 
 async function resettingServer(knowsAbor = true): Promise<FakeFtpServer> {
-  const fake = await FakeFtpServer.start((verb, _argument, session) => {
+  const fake = await FakeFtpServer.start((verb, argument, session) => {
     if (verb === 'ABOR' && knowsAbor) {
       session.reply('226 ABOR successful.');
       return true;
     }
     if (verb !== 'RETR') return false;
     session.reply('150 sending');
+    if (argument.endsWith('small.bin')) {
+      void session.data().then((socket) => socket.end(SMALL, () => session.reply('226 done')));
+      return true;
+    }
     void session.data().then((socket) => {
       socket.write(Buffer.alloc(8 * 1024 * 1024, 7));
       setTimeout(() => {
@@ -67,6 +72,25 @@ describe('a data connection reset mid-download', () => {
       }
     });
   }
+
+  it('the next download on the same session gets a sound data connection', async () => {
+    const fake = await resettingServer();
+    const fs = await connectToFake(fake);
+    try {
+      const dir = await mkdtemp(join(tmpdir(), 'ferry-reset-'));
+      await expect(fs.download('/big.bin', createWriteStream(join(dir, 'big.bin')))).rejects.toMatchObject({
+        retryable: true,
+      });
+      // Plain downloads into a file reuse the session's data socket; the reset one must not be.
+      for (let i = 0; i < 3; i++) {
+        const file = join(dir, `small-${i}.bin`);
+        await fs.download('/small.bin', createWriteStream(file));
+        expect(await readFile(file)).toEqual(SMALL);
+      }
+    } finally {
+      await fs.close();
+    }
+  });
 
   it('a server without ABOR does not make a dropped transfer permanent', async () => {
     const fake = await resettingServer(false);
