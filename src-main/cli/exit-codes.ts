@@ -9,6 +9,8 @@ export const EXIT = {
   notFoundOrPermission: 4,
   networkOrTls: 5,
   verification: 6,
+  /** The reader of the output went away (`ferry ls … | head`): 128 + SIGPIPE, as a C tool ends. */
+  brokenPipe: 141,
 } as const;
 
 const BY_CODE: Partial<Record<ErrorCode, number>> = {

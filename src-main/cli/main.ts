@@ -1,7 +1,8 @@
 /**
  * bin/ferry: the engine from a shell. Exit codes: 0 ok, 2 usage, 3 login, 4 not found or
  * permission, 5 network or TLS (an untrusted certificate or host key without a terminal
- * is refused with 5 and its fingerprint printed), 6 verification failed.
+ * is refused with 5 and its fingerprint printed), 6 verification failed, 141 the reader of
+ * the output went away.
  */
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, Option } from 'commander';
@@ -21,6 +22,19 @@ import { OVERWRITE_POLICIES } from '../../src-shared/model.js';
 // hot, such as parsing a 100,000-line listing, still reach it as fast as before.
 setFlagsFromString('--interrupt-budget=270336');
 
+// `ferry ls URL | head` closes the pipe before the output ends. Node ignores SIGPIPE, so each
+// write fails with EPIPE instead, and an unhandled 'error' event would end the run with a stack
+// trace; stop quietly, with the exit status of a tool that SIGPIPE ended. Once the command is
+// over, an EPIPE is only the final flush meeting an output the command itself ended (`get URL -`
+// ends stdout with the file): the command's own exit code stands.
+let commandOver = false;
+for (const output of [process.stdout, process.stderr]) {
+  output.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    if (!commandOver) process.exit(EXIT.brokenPipe);
+  });
+}
+
 const program = new Command('ferry')
   .description(
     'Ferry: FTP, FTPS and SFTP from the command line.\nURLs: ftp:// (TLS if offered), ftpes:// (explicit TLS), ftps:// (implicit TLS), sftp://, or site:NAME/path.',
@@ -28,7 +42,7 @@ const program = new Command('ferry')
   .version('0.1.0')
   .addHelpText(
     'after',
-    '\nExit codes: 0 ok, 2 usage, 3 login failed, 4 not found or no permission, 5 network or TLS\n(an untrusted certificate or host key with no terminal: its fingerprint is printed), 6 verification failed.',
+    '\nExit codes: 0 ok, 2 usage, 3 login failed, 4 not found or no permission, 5 network or TLS\n(an untrusted certificate or host key with no terminal: its fingerprint is printed), 6 verification failed,\n141 the reader of the output went away (ferry ls URL | head).',
   )
   .showHelpAfterError()
   .exitOverride();
@@ -138,6 +152,7 @@ try {
 
 // The command is over and every session said QUIT: exit now rather than wait on a stray timer
 // or socket (an aborted data connection's connect timer kept the process alive for 20 s).
+commandOver = true;
 await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
 process.exit();
 
