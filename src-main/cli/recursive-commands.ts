@@ -74,6 +74,10 @@ export async function recursiveTransfer(
   const items = queue.list();
   await queue.close();
   const failed = items.filter((item) => item.state === 'failed');
+  // Settled before anything is printed: when the reader of the output has gone away
+  // (`ferry get -r … 2>&1 | head`), the next write ends the process, and a journal left behind
+  // would make the next run "resume" a run that had finished.
+  if (failed.length === 0) await rm(journalDir, { recursive: true, force: true });
   const files = items.filter((item) => !item.isDir);
   const done = files.filter((item) => item.state === 'done');
   const skipped = files.filter((item) => item.state === 'skipped').length;
@@ -94,7 +98,6 @@ export async function recursiveTransfer(
       },
     );
   }
-  await rm(journalDir, { recursive: true, force: true });
 }
 
 function describe(item: TransferItem): string {
