@@ -17,6 +17,7 @@ import { isSiteRef } from '../sites/site-ref.js';
 import { applyRemoteOptions, type RemoteOptions } from './cli-options.js';
 import { cliHint } from './cli-hints.js';
 import { TerminalPrompter } from './terminal-prompter.js';
+import { printableLine } from './printable.js';
 
 export interface RemoteRef {
   target: ConnectionTarget;
@@ -27,7 +28,7 @@ const stderrLogger: ProtocolLogger = {
   log(direction, text) {
     const arrow =
       direction === 'sent' ? '>' : direction === 'received' ? '<' : direction === 'error' ? '!' : '*';
-    process.stderr.write(`${arrow} ${text}\n`);
+    process.stderr.write(`${arrow} ${printableLine(text)}\n`);
   },
 };
 

@@ -3,6 +3,7 @@ import type { FileEntry } from '../../src-shared/model.js';
 import type { RemoteFileSystem } from '../fs/remote-file-system.js';
 import { FerryError } from '../../src-shared/errors.js';
 import { pathOrHome, type CliContext } from './cli-context.js';
+import { printableLine, printableText } from './printable.js';
 
 export async function withRemote<T>(
   context: CliContext,
@@ -72,7 +73,7 @@ export async function rawCommand(context: CliContext, ref: string, command: stri
   await withRemote(context, ref, async (fs) => {
     if (!fs.raw) throw notRaw();
     const reply = await fs.raw(command);
-    process.stdout.write(`${reply.code} ${reply.text}\n`);
+    process.stdout.write(`${reply.code} ${printableText(reply.text)}\n`);
     if (reply.code >= 400) process.exitCode = reply.code >= 500 ? 4 : 5;
   });
 }
@@ -99,8 +100,8 @@ function formatEntry(entry: FileEntry): string {
     entry.modified === null
       ? '-'.padEnd(16)
       : new Date(entry.modified).toISOString().slice(0, 16).replace('T', ' ');
-  const link = entry.linkTarget ? ` -> ${entry.linkTarget}` : '';
-  return `${type}${permissions} ${size.padStart(12)} ${date} ${entry.name}${link}\n`;
+  const link = entry.linkTarget ? ` -> ${printableLine(entry.linkTarget)}` : '';
+  return `${type}${permissions} ${size.padStart(12)} ${date} ${printableLine(entry.name)}${link}\n`;
 }
 
 const RWX = /^[-rwxsStT]{9}$/;

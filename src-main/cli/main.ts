@@ -15,6 +15,7 @@ import { registerSiteCommands } from './site-commands.js';
 import { getCommand, putCommand, type TransferFlags } from './transfer-commands.js';
 import { recursiveTransfer, type RecursiveFlags } from './recursive-commands.js';
 import { OVERWRITE_POLICIES } from '../../src-shared/model.js';
+import { printableText } from './printable.js';
 
 // A CLI run lasts seconds. With V8's default budget, the optimizing compiler spends the second
 // of two cores on lukewarm per-file code that such a run never pays back, while the FTP server
@@ -143,9 +144,10 @@ try {
     process.exitCode = error.exitCode === 0 ? 0 : EXIT.usage;
   } else {
     const data = invocation.context?.explain(error) ?? toErrorData(error);
-    process.stderr.write(`ferry: ${data.message}\n`);
-    if (data.reply) process.stderr.write(`  server said: ${data.reply.code} ${data.reply.text}\n`);
-    if (data.hint) process.stderr.write(`  hint: ${data.hint}\n`);
+    process.stderr.write(`ferry: ${printableText(data.message)}\n`);
+    if (data.reply)
+      process.stderr.write(`  server said: ${data.reply.code} ${printableText(data.reply.text)}\n`);
+    if (data.hint) process.stderr.write(`  hint: ${printableText(data.hint)}\n`);
     process.exitCode = exitCodeFor(data.code);
   }
 }

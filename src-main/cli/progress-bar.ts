@@ -1,3 +1,5 @@
+import { printableLine } from './printable.js';
+
 /** A one-line progress display on stderr, redrawn at most 10 times a second, only at a terminal. */
 export class ProgressBar {
   private lastDraw = 0;
@@ -39,7 +41,8 @@ export class ProgressBar {
       const eta = speed > 0 ? (this.total - done) / speed : 0;
       tail = `${formatBytes(done)}/${formatBytes(this.total)} ETA ${Math.ceil(eta)}s`;
     }
-    const name = this.label.length > 30 ? `…${this.label.slice(-29)}` : this.label;
+    const label = printableLine(this.label);
+    const name = label.length > 30 ? `…${label.slice(-29)}` : label;
     process.stderr.write(`\r${name.padEnd(30)} ${bar}${formatBytes(speed)}/s ${tail}\x1b[K`);
   }
 }

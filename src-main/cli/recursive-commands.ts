@@ -12,6 +12,7 @@ import { formatRemoteUrl } from '../core/url.js';
 import { TransferQueue } from '../queue/index.js';
 import type { CliContext } from './cli-context.js';
 import { formatBytes } from './progress-bar.js';
+import { printableLine, printableText } from './printable.js';
 
 export interface RecursiveFlags {
   parallel?: string;
@@ -52,7 +53,7 @@ export async function recursiveTransfer(
       ...(flags.overwrite ? { defaultOverwrite: flags.overwrite } : {}),
       ...(direction === 'download' ? { downloadLimit: rate } : { uploadLimit: rate }),
     },
-    warn: (message) => process.stderr.write(`ferry: ${message}\n`),
+    warn: (message) => process.stderr.write(`ferry: ${printableText(message)}\n`),
   });
   const remote = { location: key, path: remotePath };
   const disk = { location: 'local', path: local };
@@ -88,7 +89,9 @@ export async function recursiveTransfer(
   );
   if (failed.length > 0) {
     for (const item of failed)
-      process.stderr.write(`failed: ${describe(item)}: ${item.error?.message ?? 'unknown error'}\n`);
+      process.stderr.write(
+        `failed: ${printableLine(describe(item))}: ${printableText(item.error?.message ?? 'unknown error')}\n`,
+      );
     const verifyOnly = failed.every((item) => item.error?.code === 'VERIFY_FAILED');
     throw new FerryError(
       verifyOnly ? 'VERIFY_FAILED' : (failed[0]!.error?.code ?? 'INTERNAL'),

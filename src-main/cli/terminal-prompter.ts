@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline/promises';
 import { FerryError } from '../../src-shared/errors.js';
 import { REFUSAL, type Prompt, type PromptAnswers } from '../../src-shared/prompts.js';
 import type { Prompter } from '../core/prompter.js';
+import { printableLine, printableText } from './printable.js';
 
 export class TerminalPrompter implements Prompter {
   constructor(readonly interactive = Boolean(process.stdin.isTTY && process.stderr.isTTY)) {}
@@ -22,7 +23,7 @@ export class TerminalPrompter implements Prompter {
         const c = prompt.certificate;
         const answer = await this.question(
           `The certificate of ${c.host}:${c.port} is not trusted (${prompt.reason}).\n` +
-            `  subject: ${c.subject}\n  issuer:  ${c.issuer}\n  valid:   ${c.validFrom} – ${c.validTo}\n` +
+            `  subject: ${printableLine(c.subject)}\n  issuer:  ${printableLine(c.issuer)}\n  valid:   ${c.validFrom} – ${c.validTo}\n` +
             `  SHA-256: ${c.fingerprint256}\nTrust it? [y]es once / [a]lways / [N]o: `,
         );
         return { trust: answer === 'a' ? 'always' : answer === 'y' ? 'once' : 'reject' };
@@ -41,14 +42,14 @@ export class TerminalPrompter implements Prompter {
         return { password: password || null, remember: false };
       }
       case 'keyboard-interactive': {
-        if (prompt.instructions) process.stderr.write(`${prompt.instructions}\n`);
+        if (prompt.instructions) process.stderr.write(`${printableText(prompt.instructions)}\n`);
         const answers: string[] = [];
-        for (const q of prompt.questions) answers.push(await this.question(q.prompt, !q.echo));
+        for (const q of prompt.questions) answers.push(await this.question(printableText(q.prompt), !q.echo));
         return { answers };
       }
       case 'overwrite': {
         const answer = await this.question(
-          `${prompt.targetPath} exists. [o]verwrite / [r]esume / re[n]ame / [s]kip (capital letter: apply to all): `,
+          `${printableLine(prompt.targetPath)} exists. [o]verwrite / [r]esume / re[n]ame / [s]kip (capital letter: apply to all): `,
         );
         const all = answer !== answer.toLowerCase();
         const actions = { o: 'overwrite', r: 'resume', n: 'rename', s: 'skip' } as const;

@@ -274,6 +274,55 @@ describe.concurrent('ferry against vsftpd: ASCII, permissions, usage and network
     expect(sha256(await readFile(server.localPath('from pipe.bin')))).toBe(sha256(data));
   });
 
+  // A hostile server's names and replies must not reach the terminal as escape sequences
+  // (clipboard writes, retitled windows) or as forged rows of ls.
+  it('names and replies with control characters are printed escaped', async () => {
+    const fake = await FakeFtpServer.start((verb, argument, session) => {
+      if (verb === 'LIST') {
+        session.reply('150 listing');
+        void session.data().then((socket) => {
+          socket.end(
+            '-rw-r--r-- 1 u g 5 Jan 01 2024 evil\u001b]52;c;aGk=\u0007.txt\r\n' +
+              '-rw-r--r-- 1 u g 5 Jan 01 2024 two\u0008lines.txt\r\n',
+            () => session.reply('226 done'),
+          );
+        });
+        return true;
+      }
+      if (verb === 'SITE') {
+        session.reply('550 No \u001b]0;pwned\u0007 such thing');
+        return true;
+      }
+      if (verb === 'PASS' && argument === 'wrong') {
+        session.reply('530 Go \u001b[2J away');
+        return true;
+      }
+      return false;
+    });
+    try {
+      const url = `ftp+insecure://u:p@127.0.0.1:${fake.port}`;
+      const listed = await ferry(['ls', `${url}/`], cli);
+      expect(listed.code).toBe(0);
+      expect(listed.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+      expect(listed.stdout).toContain('evil\\x1b]52;c;aGk=\\x07.txt');
+      expect(listed.stdout).toContain('two\\x08lines.txt');
+      // --json keeps the exact names; JSON escapes them itself.
+      const json = await ferry(['ls', '--json', `${url}/`], cli);
+      expect((JSON.parse(json.stdout) as { name: string }[]).map((e) => e.name)).toContain(
+        'evil\u001b]52;c;aGk=\u0007.txt',
+      );
+      const raw = await ferry(['raw', `${url}/`, 'SITE X'], cli);
+      expect(raw.code).toBe(4);
+      expect(raw.stdout).toBe('550 No \\x1b]0;pwned\\x07 such thing\n');
+      const refused = await ferry(['ls', `ftp+insecure://u:wrong@127.0.0.1:${fake.port}/`], cli);
+      expect(refused.code).toBe(3);
+      expect(refused.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+      expect(refused.stderr).toContain('530 Go \\x1b[2J away');
+    } finally {
+      fake.close();
+    }
+  });
+
   // Exit 6: the server said one size and sent more bytes (a file that changed between MLST and
   // RETR). A scripted server makes it deterministic; racing a real server's file against the
   // transfer was flaky under load.
