@@ -28,6 +28,7 @@ const ONLY = new Set((process.env.BENCH_ONLY ?? 'ftp,sftp,mirror').split(','));
 const ROOT = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const MiB = 1024 * 1024;
+const CORES = os.cpus().length;
 
 interface Row {
   group: string;
@@ -36,6 +37,12 @@ interface Row {
   bytes: number;
   /** CPU the tool's own process used (user + system), median of the runs; the server's is not in it. */
   cpuSeconds?: number;
+  /**
+   * CPU the whole machine used during the run (the server's included), median of the runs. Over
+   * loopback the client and the server share the cores: next to the wall time this shows how
+   * much of the machine a tool left for the server.
+   */
+  machineCpuSeconds?: number;
 }
 const rows: Row[] = [];
 
@@ -344,6 +351,18 @@ function childrenCpuSeconds(): number | null {
   }
 }
 
+/** CPU seconds all cores have spent busy since boot (Linux /proc/stat), or null where unavailable. */
+function machineBusySeconds(): number | null {
+  try {
+    const first = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
+    // cpu  user nice system idle iowait irq softirq steal …, in clock ticks (100 per second).
+    const [user, nice, system, , , irq, softirq, steal] = first.trim().split(/\s+/).slice(1).map(Number);
+    return (user! + nice! + system! + irq! + softirq! + (steal ?? 0)) / 100;
+  } catch {
+    return null;
+  }
+}
+
 /** CPU seconds this process spends while `task` runs (for contenders that run in process). */
 async function inProcessCpu(task: () => Promise<void>): Promise<number> {
   const before = process.cpuUsage();
@@ -373,6 +392,7 @@ async function compare(
 ): Promise<void> {
   const times = new Map<string, number[]>(contenders.map((c) => [c.tool, []]));
   const cpu = new Map<string, number[]>(contenders.map((c) => [c.tool, []]));
+  const machine = new Map<string, number[]>(contenders.map((c) => [c.tool, []]));
   const failed = new Set<string>();
   for (let i = 0; i < RUNS; i++) {
     const shift = i % contenders.length;
@@ -383,6 +403,7 @@ async function compare(
       // throttles writers once dirty memory passes its ratio, which punished whoever ran last).
       await run('sync', []);
       const childrenBefore = childrenCpuSeconds();
+      const machineBefore = machineBusySeconds();
       const start = process.hrtime.bigint();
       let reported: void | number;
       try {
@@ -394,6 +415,9 @@ async function compare(
       }
       times.get(tool)!.push(Number(process.hrtime.bigint() - start) / 1e9);
       const childrenAfter = childrenCpuSeconds();
+      const machineAfter = machineBusySeconds();
+      if (machineBefore !== null && machineAfter !== null)
+        machine.get(tool)!.push(machineAfter - machineBefore);
       if (typeof reported === 'number') cpu.get(tool)!.push(reported);
       else if (childrenBefore !== null && childrenAfter !== null)
         cpu.get(tool)!.push(childrenAfter - childrenBefore);
@@ -406,10 +430,22 @@ async function compare(
     const seconds = sorted[Math.floor(sorted.length / 2)]!;
     const cpuRuns = cpu.get(tool)!;
     const cpuSeconds = cpuRuns.length > 0 ? median(cpuRuns) : undefined;
-    rows.push({ group, tool, seconds, bytes, ...(cpuSeconds !== undefined ? { cpuSeconds } : {}) });
+    const machineRuns = machine.get(tool)!;
+    const machineCpuSeconds = machineRuns.length > 0 ? median(machineRuns) : undefined;
+    rows.push({
+      group,
+      tool,
+      seconds,
+      bytes,
+      ...(cpuSeconds !== undefined ? { cpuSeconds } : {}),
+      ...(machineCpuSeconds !== undefined ? { machineCpuSeconds } : {}),
+    });
     console.error(
       `  ${group} / ${tool}: ${seconds.toFixed(3)} s (runs in order: ${inOrder.map((t) => t.toFixed(3)).join(' ')})` +
-        (cpuSeconds !== undefined ? `, CPU ${cpuRuns.map((t) => t.toFixed(2)).join(' ')}` : ''),
+        (cpuSeconds !== undefined ? `, CPU ${cpuRuns.map((t) => t.toFixed(2)).join(' ')}` : '') +
+        (machineCpuSeconds !== undefined
+          ? `, machine ${machineRuns.map((t) => t.toFixed(2)).join(' ')}`
+          : ''),
     );
   }
 }
@@ -422,7 +458,8 @@ function median(values: number[]): number {
 function report(): void {
   const groups = [...new Set(rows.map((r) => r.group))];
   console.log(
-    `\nFerry benchmark — median of ${RUNS} run(s), wall clock, loopback (${os.cpus().length} cores); CPU is the client's own\n`,
+    `\nFerry benchmark — median of ${RUNS} run(s), wall clock, loopback (${CORES} cores); CPU is the client's own,\n` +
+      `machine is what all cores used during the run (server included) out of what they had (cores × wall)\n`,
   );
   for (const group of groups) {
     console.log(group);
@@ -436,8 +473,12 @@ function report(): void {
             .map((f) => `  Ferry is ${(row.seconds / f.seconds).toFixed(2)}× as fast (${f.tool})`)
             .join(';');
       const cpuText = row.cpuSeconds !== undefined ? `CPU ${row.cpuSeconds.toFixed(2)} s` : '';
+      const machineText =
+        row.machineCpuSeconds !== undefined
+          ? `machine ${row.machineCpuSeconds.toFixed(2)}/${(CORES * row.seconds).toFixed(2)} s`
+          : '';
       console.log(
-        `  ${row.tool.padEnd(28)} ${row.seconds.toFixed(3).padStart(8)} s ${rate.toFixed(0).padStart(7)} MiB/s ${cpuText.padStart(12)}${ratio}`,
+        `  ${row.tool.padEnd(28)} ${row.seconds.toFixed(3).padStart(8)} s ${rate.toFixed(0).padStart(7)} MiB/s ${cpuText.padStart(12)} ${machineText.padStart(22)}${ratio}`,
       );
     }
   }
