@@ -331,19 +331,20 @@ async function collect(job: FileJob, sink: CollectingSink): Promise<number> {
     sink.once('finish', resolve);
     sink.once('error', reject);
   });
+  // A dropped data connection fails the sink while the download is still being wound up (ABOR,
+  // NOOP): handled from the start, or that rejection would end the process before the catch
+  // below is reached. The download's own error is the one reported.
+  finished.catch(() => undefined);
   try {
     await job.source.download(job.item.source.path, sink, { signal: job.signal });
-    if (sink.completed) {
-      // A direct reader handed over every read itself (ReadTaker): nothing more to wait for.
-      finished.catch(() => undefined);
-    } else {
-      // An engine may leave the sink open; its bytes are all in once it is ended.
+    // When a direct reader handed over every read itself (ReadTaker), the sink is complete.
+    // Otherwise an engine may have left it open; its bytes are all in once it is ended.
+    if (!sink.completed) {
       if (!sink.writableEnded && !sink.destroyed) sink.end();
       await finished;
     }
   } catch (error) {
     sink.destroy();
-    finished.catch(() => undefined);
     if (job.signal.aborted) throw new FerryError('CANCELLED', 'The transfer was stopped.');
     throw asFerryError(error);
   }
