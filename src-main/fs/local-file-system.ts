@@ -9,6 +9,7 @@ import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { isNetworkErrno } from '../core/network-errno.js';
 import { FerryError } from '../../src-shared/errors.js';
 import type { EntryType, FileEntry } from '../../src-shared/model.js';
 import type {
@@ -167,7 +168,7 @@ async function guard<T>(path: string, run: () => Promise<T>): Promise<T> {
     // A stream piped in from the other end may fail for its own reasons (a dropped data
     // connection): that is not a local disk error, so it travels on unchanged.
     const code = errnoOf(error);
-    const fromDisk = code !== undefined && !code.startsWith('ERR_');
+    const fromDisk = code !== undefined && !code.startsWith('ERR_') && !isNetworkErrno(error);
     if (!fromDisk && (error as { name?: unknown } | null)?.name !== 'AbortError') throw error;
     throw localError(error, path);
   }

@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Readable, Transform, Writable } from 'node:stream';
 import type { Socket as NetSocket } from 'node:net';
 import { FerryError } from '../../src-shared/errors.js';
+import { isNetworkErrno } from '../core/network-errno.js';
 import type { ControlConnection } from './control-connection.js';
 import type { DataChannel } from './data-channel.js';
 import { DirectReader, type DirectTarget } from './direct-reader.js';
@@ -183,7 +184,7 @@ function cancelled(): FerryError {
 function streamError(error: unknown, direction: 'download' | 'upload'): FerryError {
   if (error instanceof FerryError) return error;
   const cause = error as NodeJS.ErrnoException;
-  const local = cause.syscall === 'write' && direction === 'download';
+  const local = !isNetworkErrno(cause) && cause.syscall === (direction === 'download' ? 'write' : 'read');
   if (cause.code === 'ENOSPC') {
     return new FerryError('DISK_FULL', 'The local disk is full.', {
       cause,
@@ -191,7 +192,7 @@ function streamError(error: unknown, direction: 'download' | 'upload'): FerryErr
       hint: 'Free some space and retry: the part already written is kept and the transfer resumes where it stopped.',
     });
   }
-  if (local || (direction === 'upload' && cause.syscall === 'read')) {
+  if (local) {
     return new FerryError('LOCAL_IO', `Local file error: ${cause.message}.`, { cause, retryable: false });
   }
   return new FerryError('CONNECTION_LOST', `The data connection failed: ${cause.message}.`, {

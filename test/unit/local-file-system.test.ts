@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FerryError } from '../../src-shared/errors.js';
 import { LocalFileSystem, localError, permissionString } from '../../src-main/fs/local-file-system.js';
@@ -92,6 +92,19 @@ describe('LocalFileSystem', () => {
       expect(error.code).toBe(row.code);
     }
     expect(localError(Object.assign(new Error('x'), { code: 'ENOSPC' }), '/p').hint).toMatch(/\.part/);
+  });
+
+  it("passes the other end's network failure on unchanged, not as a local file error", async () => {
+    // An upload reads this file into a data connection; a reset there fails the pipe with the
+    // socket's `read ECONNRESET`, which must stay a retryable network error, not LOCAL_IO.
+    await writeFile(join(dir, 'up.bin'), Buffer.alloc(256 * 1024));
+    const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', syscall: 'read' });
+    const failing = new Writable({ write: (_chunk, _encoding, done) => done(reset) });
+    await expect(fs.download(join(dir, 'up.bin'), failing)).rejects.toBe(reset);
+    // And a download's source that breaks the same way leaves the local write alone.
+    const broken = new Readable({ read: () => undefined });
+    setImmediate(() => broken.destroy(reset));
+    await expect(fs.upload(broken, join(dir, 'down.bin'))).rejects.toBe(reset);
   });
 
   it('formats permissions like ls', () => {

@@ -1,5 +1,5 @@
 /**
- * A server (or a middlebox) that resets the data connection mid-download: the transfer must
+ * A server (or a middlebox) that resets the data connection mid-transfer: the transfer must
  * fail as a typed, retryable error, never as an uncaught exception that would take the whole
  * app down. Found by CI: a killed vsftpd reset the data socket after its error listener was gone.
  */
@@ -7,7 +7,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectToFake, FakeFtpServer } from './fake-ftp-server.js';
 
@@ -43,7 +43,7 @@ async function resettingServer(knowsAbor = true): Promise<FakeFtpServer> {
   return fake;
 }
 
-describe('a data connection reset mid-download', () => {
+describe('a data connection reset mid-transfer', () => {
   const sinks: [string, () => Promise<Writable>][] = [
     // A file: the direct-read path with reused buffers.
     [
@@ -87,6 +87,35 @@ describe('a data connection reset mid-download', () => {
         await fs.download('/small.bin', createWriteStream(file));
         expect(await readFile(file)).toEqual(SMALL);
       }
+    } finally {
+      await fs.close();
+    }
+  });
+
+  it('an upload whose data connection is reset fails CONNECTION_LOST, retryable', async () => {
+    const fake = await FakeFtpServer.start((verb, _argument, session) => {
+      if (verb === 'ABOR') {
+        session.reply('226 ABOR successful.');
+        return true;
+      }
+      if (verb !== 'STOR') return false;
+      session.reply('150 receiving');
+      // No 426 after the reset (ABOR's 226 is all): what the client makes of the socket's own
+      // error is all there is to go by.
+      void session.data().then((socket) => socket.once('data', () => socket.resetAndDestroy()));
+      return true;
+    });
+    fakes.push(fake);
+    const fs = await connectToFake(fake);
+    try {
+      // The socket reports the reset as `read ECONNRESET`: an upload also reads, its local file,
+      // and a read error there would be LOCAL_IO, permanent. This one is the network's.
+      const source = Readable.from([Buffer.alloc(8 * 1024 * 1024, 1)]);
+      await expect(fs.upload(source, '/up.bin')).rejects.toMatchObject({
+        code: 'CONNECTION_LOST',
+        retryable: true,
+      });
+      expect(await fs.home()).toBe('/');
     } finally {
       await fs.close();
     }
