@@ -184,7 +184,9 @@ function cancelled(): FerryError {
 function streamError(error: unknown, direction: 'download' | 'upload'): FerryError {
   if (error instanceof FerryError) return error;
   const cause = error as NodeJS.ErrnoException;
-  const local = !isNetworkErrno(cause) && cause.syscall === (direction === 'download' ? 'write' : 'read');
+  // The local end: the file a download opens and writes, or the one an upload opens and reads.
+  const localCall = direction === 'download' ? 'write' : 'read';
+  const local = !isNetworkErrno(cause) && (cause.syscall === 'open' || cause.syscall === localCall);
   if (cause.code === 'ENOSPC') {
     return new FerryError('DISK_FULL', 'The local disk is full.', {
       cause,

@@ -62,6 +62,12 @@ export class DirectReader implements DirectTarget {
       this.rejectDone = reject;
     });
     this.done.catch(() => undefined);
+    // From the start, not from start(): a sink can fail before the transfer is accepted (a file
+    // that cannot be opened), and an 'error' nobody listens to would end the process.
+    this.sink.on('error', (error) => {
+      if (!this.settled) this.socket?.destroy();
+      this.fail(error);
+    });
   }
 
   get total(): number {
@@ -70,7 +76,7 @@ export class DirectReader implements DirectTarget {
 
   /** Node calls `buffer` once up front and again after every read, even while paused. */
   readonly onread: OnRead = {
-    buffer: () => (this.reuse ? (this.free.pop() as Buffer) : (this.free[0] as Buffer)),
+    buffer: () => (this.reuse ? this.freeBuffer() : (this.free[0] as Buffer)),
     callback: (bytes: number, buffer: Buffer): boolean => {
       if (this.taker) return this.handOver(this.taker, bytes, buffer);
       if (!this.reuse) return this.copyOut(bytes, buffer);
@@ -84,6 +90,19 @@ export class DirectReader implements DirectTarget {
       return false;
     },
   };
+
+  /**
+   * The pause in `callback` keeps one buffer free for this call. Should a read come while
+   * paused all the same, a new buffer it is: handing Node a buffer the sink still holds would
+   * overwrite bytes not yet written.
+   */
+  private freeBuffer(): Buffer {
+    const buffer = this.free.pop();
+    if (buffer) return buffer;
+    const extra = Buffer.allocUnsafe(BUFFER_SIZE);
+    this.owned.push(extra);
+    return extra;
+  }
 
   private handOver(taker: ReadTaker, bytes: number, buffer: Buffer): boolean {
     this.bytes += bytes;
@@ -138,18 +157,16 @@ export class DirectReader implements DirectTarget {
   }
 
   closed(): void {
+    // Once closed, the socket may carry the session's next transfer (data-socket-slot.ts):
+    // nothing of this one may touch it again, such as a late write callback of a transfer the
+    // server refused after sending bytes, which would resume a socket the next one paused.
+    this.socket = null;
     if (!this.atEnd) this.fail(new Error('The data connection closed before the end of the file.'));
   }
 
   /** The transfer was accepted: from now on the socket's end finishes the sink and failures fail it. */
   start(): Promise<void> {
     this.started = true;
-    const socket = this.socket;
-    this.sink.on('error', (error) => {
-      // Once settled the socket may already carry the session's next transfer.
-      if (!this.settled) socket?.destroy();
-      this.fail(error);
-    });
     if (this.early !== null) this.fail(this.early);
     else this.maybeFinish();
     return this.done;
