@@ -240,8 +240,10 @@ class RawSftpChannel {
 
   private fail(): void {
     this.closed = true;
-    this.versionSeen?.(false);
+    // Cleared before the call: the callback closes the channel, which fails it again.
+    const versionSeen = this.versionSeen;
     this.versionSeen = null;
+    versionSeen?.(false);
     const answers = [...this.waiting.values()];
     this.waiting.clear();
     for (const answer of answers) answer(null);

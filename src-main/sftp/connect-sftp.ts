@@ -19,7 +19,7 @@ import { AuthSequence } from './auth-sequence.js';
 import { nativeSshCrypto } from './crypto-binding.js';
 import { makeHostVerifier, type HostKeyOutcome } from './host-key-verifier.js';
 import type { PipelineLimits } from './pipelined-download.js';
-import { mapConnectError } from './sftp-errors.js';
+import { mapConnectError, subsystemError } from './sftp-errors.js';
 import { SftpFileSystem } from './sftp-file-system.js';
 
 export interface SftpDeps {
@@ -225,18 +225,19 @@ export async function connectSftp(target: ConnectionTarget, deps: SftpDeps): Pro
   const serverIdent = typeof software === 'string' ? `SSH-2.0 ${software}` : 'SSH-2.0';
   logger.log('info', `Server ${serverIdent}; authenticated as ${user}`);
 
+  let closed = false;
+  client.once('close', () => {
+    closed = true;
+  });
   const sftp = await new Promise<SFTPWrapper>((resolve, reject) => {
     client.sftp((error, channel) => {
-      if (error) {
-        client.end();
-        reject(
-          new FerryError('PROTOCOL', `The server refused the SFTP subsystem: ${error.message}`, {
-            hint: 'SFTP may be disabled on this server (check its sshd_config Subsystem line).',
-            retryable: false,
-            cause: error,
-          }),
-        );
-      } else resolve(channel);
+      if (!error) {
+        resolve(channel);
+        return;
+      }
+      client.end();
+      // ssh2 may emit the connection's 'close' just after this callback: let it land first.
+      setImmediate(() => reject(subsystemError(error, closed)));
     });
   });
   const limits = pipelineLimits(sftp);

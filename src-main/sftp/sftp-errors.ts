@@ -73,6 +73,21 @@ export function connectionLost(message: string, cause?: unknown): FerryError {
   });
 }
 
+/**
+ * Why the SFTP subsystem did not start. A connection that drops meanwhile fails the request too
+ * (ssh2's "No response from server"): that is worth retrying; a server without SFTP is not.
+ */
+export function subsystemError(error: unknown, connectionClosed: boolean): FerryError {
+  const { message } = asSsh2Error(error);
+  if (connectionClosed || isNoResponseError(error))
+    return connectionLost(`The connection closed while SFTP started: ${message}`, error);
+  return new FerryError('PROTOCOL', `The server refused the SFTP subsystem: ${message}`, {
+    hint: 'SFTP may be disabled on this server (check its sshd_config Subsystem line).',
+    retryable: false,
+    cause: error,
+  });
+}
+
 /** A failure while connecting or authenticating, by the `level` ssh2 tags it with. */
 export function mapConnectError(error: unknown, host: string, port: number): FerryError {
   if (error instanceof FerryError) return error;

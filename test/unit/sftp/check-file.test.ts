@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { PassThrough } from 'node:stream';
+import type { Client } from 'ssh2';
 import { describe, expect, it } from 'vitest';
 import {
+  CheckFileHasher,
   checkFileOutcome,
   encodeCheckFileName,
   PacketSplitter,
@@ -135,5 +139,28 @@ describe('PacketSplitter', () => {
     { title: 'absurd length', bytes: uint32(0x7fffffff) },
   ])('$title: null (the channel is given up)', ({ bytes }) => {
     expect(new PacketSplitter().push(bytes)).toBeNull();
+  });
+});
+
+describe('CheckFileHasher', () => {
+  /** A connection whose SFTP channel opens and then closes before the server's VERSION. */
+  function clientWhoseChannelCloses(): Client {
+    const channel = Object.assign(new EventEmitter(), {
+      stderr: new PassThrough(),
+      write: () => true,
+      close: () => undefined,
+    });
+    return {
+      subsys: (_name: string, callback: (error: Error | undefined, channel: unknown) => void) => {
+        callback(undefined, channel);
+        setImmediate(() => channel.emit('close'));
+      },
+    } as unknown as Client;
+  }
+
+  it('a channel that closes before VERSION means no check-file, not a stack overflow', async () => {
+    // The connection dropping right after the channel opened: failing the channel ran the
+    // VERSION callback, which closed the channel, which failed it again, without end.
+    await expect(new CheckFileHasher(clientWhoseChannelCloses()).algorithms()).resolves.toEqual([]);
   });
 });
