@@ -87,7 +87,16 @@ export async function runTransfer(
   };
   plan.signal?.addEventListener('abort', onAbort, { once: true });
   if (plan.signal?.aborted) onAbort();
+  const direct = reader !== null && channel.direct;
+  // Quiet because this side holds the bytes back (a slow disk, a speed limit that paused the
+  // socket for longer than the timeout), not because the server stalled.
+  const holdingBack = (): boolean =>
+    plan.direction === 'upload' ? socket.writableLength === 0 : direct ? reader.holding : socket.isPaused();
   const onIdle = (): void => {
+    if (holdingBack()) {
+      socket.setTimeout(plan.idleTimeoutMs);
+      return;
+    }
     failure = new FerryError('TIMEOUT', `No data moved for ${Math.round(plan.idleTimeoutMs / 1000)} s.`, {
       hint: 'The server or the network stalled; the transfer can be resumed.',
     });
@@ -100,7 +109,6 @@ export async function runTransfer(
     socket.setTimeout(0);
     socket.removeListener('timeout', onIdle);
   };
-  const direct = reader !== null && channel.direct;
   if (!direct) {
     const onProgress = plan.onProgress;
     const counted = plan.direction === 'download' ? socket : (plan.stream as Readable);

@@ -74,6 +74,11 @@ export class DirectReader implements DirectTarget {
     return this.bytes;
   }
 
+  /** True while the socket waits for the sink to give buffers back (or to drain). */
+  get holding(): boolean {
+    return this.paused;
+  }
+
   /** Node calls `buffer` once up front and again after every read, even while paused. */
   readonly onread: OnRead = {
     buffer: () => (this.reuse ? this.freeBuffer() : (this.free[0] as Buffer)),

@@ -1,0 +1,110 @@
+/**
+ * The data connection's idle timeout counts the server's silence, not this side's. A speed
+ * limit or a slow disk can hold a transfer's socket paused for longer than the timeout (a
+ * 1 MiB read at 16 KiB/s waits a minute, the default timeout); that must not fail the file.
+ * A server that stops sending still fails it, as TIMEOUT, and the session goes on.
+ */
+import { Readable, Writable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RELEASES_CHUNKS } from '../../../src-main/core/chunk-ownership.js';
+import type { FtpFileSystem } from '../../../src-main/ftp/index.js';
+import { connectToFake, FakeFtpServer, type FakeHandler } from './fake-ftp-server.js';
+
+const IDLE_MS = 300;
+const MiB = 1024 * 1024;
+const fakes: FakeFtpServer[] = [];
+afterAll(() => {
+  for (const fake of fakes) fake.close();
+});
+
+async function session(handler: FakeHandler): Promise<FtpFileSystem> {
+  const fake = await FakeFtpServer.start(handler);
+  fakes.push(fake);
+  return connectToFake(fake, {}, { options: { dataIdleTimeoutMs: IDLE_MS } });
+}
+
+/** Lets go of chunks like fs.WriteStream; holds the first one `holdMs` before calling back. */
+function sinkHoldingFirstChunk(holdMs: number, counted: { bytes: number }): Writable {
+  let first = true;
+  const sink = new Writable({
+    highWaterMark: 1,
+    write(chunk: Buffer, _encoding, done) {
+      counted.bytes += chunk.length;
+      setTimeout(done, first ? holdMs : 0);
+      first = false;
+    },
+  });
+  return Object.assign(sink, { [RELEASES_CHUNKS]: true });
+}
+
+describe('the data idle timeout', () => {
+  it('a download whose sink holds the socket back longer than the timeout completes', async () => {
+    const fs = await session((verb, _argument, s) => {
+      if (verb !== 'RETR') return false;
+      s.reply('150 sending');
+      void s.data().then((socket) => socket.end(Buffer.alloc(3 * MiB, 7), () => s.reply('226 done')));
+      return true;
+    });
+    try {
+      const counted = { bytes: 0 };
+      await expect(fs.download('/big.bin', sinkHoldingFirstChunk(3 * IDLE_MS, counted))).resolves.toEqual({
+        bytes: 3 * MiB,
+      });
+      expect(counted.bytes).toBe(3 * MiB);
+    } finally {
+      await fs.close();
+    }
+  });
+
+  it('an upload whose source pauses longer than the timeout completes', async () => {
+    let received = 0;
+    const fs = await session((verb, _argument, s) => {
+      if (verb !== 'STOR') return false;
+      s.reply('150 receiving');
+      void s.data().then((socket) => {
+        socket.on('data', (chunk: Buffer) => (received += chunk.length));
+        socket.on('end', () => s.reply('226 stored'));
+      });
+      return true;
+    });
+    try {
+      async function* slowly(): AsyncGenerator<Buffer> {
+        yield Buffer.alloc(64 * 1024, 1);
+        await new Promise((resolve) => setTimeout(resolve, 3 * IDLE_MS));
+        yield Buffer.alloc(64 * 1024, 2);
+      }
+      await expect(fs.upload(Readable.from(slowly()), '/up.bin')).resolves.toMatchObject({
+        bytes: 128 * 1024,
+      });
+      expect(received).toBe(128 * 1024);
+    } finally {
+      await fs.close();
+    }
+  });
+
+  it('a server that stops sending is TIMEOUT, and the session goes on', async () => {
+    const fs = await session((verb, _argument, s) => {
+      if (verb === 'ABOR') {
+        s.reply('226 ABOR successful.');
+        return true;
+      }
+      if (verb !== 'RETR') return false;
+      s.reply('150 sending');
+      void s.data().then((socket) => {
+        socket.on('error', () => undefined);
+        socket.write(Buffer.alloc(1000, 3));
+      });
+      return true;
+    });
+    try {
+      await expect(fs.download('/stalled.bin', sinkHoldingFirstChunk(0, { bytes: 0 }))).rejects.toMatchObject(
+        {
+          code: 'TIMEOUT',
+        },
+      );
+      expect(await fs.home()).toBe('/');
+    } finally {
+      await fs.close();
+    }
+  });
+});
