@@ -47,6 +47,8 @@ export async function runTransfer(
   plan: TransferPlan,
 ): Promise<{ bytes: number; reply: FtpReply }> {
   if (plan.signal?.aborted) throw cancelled();
+  // Failed while the transfer waited for its turn (ftp-session.ts whileListening).
+  if (plan.stream.errored) throw streamError(plan.stream.errored, plan.direction);
   const reader =
     plan.direction === 'download' && plan.transforms.length === 0
       ? new DirectReader(plan.stream as Writable, plan.onProgress)

@@ -394,30 +394,32 @@ export class FtpSession {
   // ---------- transfers ----------
 
   download(path: string, sink: Writable, options: TransferOptions = {}): Promise<TransferResult> {
-    return this.control.run(async () => {
-      const type = options.ascii ? 'A' : 'I';
-      if (this.transferType !== type) await this.setType(type);
-      const offset = options.offset ?? 0;
-      const plan: TransferPlan = {
-        command: `RETR ${path}`,
-        action: `Downloading ${path}`,
-        direction: 'download',
-        stream: sink,
-        transforms: options.ascii ? [crlfToLf()] : [],
-        signal: options.signal,
-        onProgress: options.onProgress,
-        idleTimeoutMs: this.idleMs(),
-      };
-      const resume =
-        offset > 0
-          ? async () => {
-              const rest = await this.control.request(`REST ${offset}`);
-              if (rest.code !== 350) throw replyError(rest, `Resuming ${path} at byte ${offset}`);
-            }
-          : undefined;
-      const { bytes } = await this.transfer(plan, resume);
-      return { bytes };
-    });
+    return whileListening(sink, () =>
+      this.control.run(async () => {
+        const type = options.ascii ? 'A' : 'I';
+        if (this.transferType !== type) await this.setType(type);
+        const offset = options.offset ?? 0;
+        const plan: TransferPlan = {
+          command: `RETR ${path}`,
+          action: `Downloading ${path}`,
+          direction: 'download',
+          stream: sink,
+          transforms: options.ascii ? [crlfToLf()] : [],
+          signal: options.signal,
+          onProgress: options.onProgress,
+          idleTimeoutMs: this.idleMs(),
+        };
+        const resume =
+          offset > 0
+            ? async () => {
+                const rest = await this.control.request(`REST ${offset}`);
+                if (rest.code !== 350) throw replyError(rest, `Resuming ${path} at byte ${offset}`);
+              }
+            : undefined;
+        const { bytes } = await this.transfer(plan, resume);
+        return { bytes };
+      }),
+    );
   }
 
   /** STOR (or REST+STOR / APPE with an offset); `unique` uses STOU and returns the server's name. */
@@ -426,35 +428,37 @@ export class FtpSession {
     path: string,
     options: TransferOptions & { append?: boolean; unique?: boolean } = {},
   ): Promise<TransferResult & { name?: string }> {
-    return this.control.run(async () => {
-      await this.setType(options.ascii ? 'A' : 'I');
-      const offset = options.offset ?? 0;
-      let verb = options.unique ? 'STOU' : options.append ? 'APPE' : 'STOR';
-      const plan: TransferPlan = {
-        command: '',
-        action: `Uploading ${path}`,
-        direction: 'upload',
-        stream: source,
-        transforms: options.ascii ? [lfToCrlf()] : [],
-        signal: options.signal,
-        onProgress: options.onProgress,
-        idleTimeoutMs: this.idleMs(),
-      };
-      const { bytes, reply } = await this.transfer(plan, async () => {
-        if (offset > 0 && verb === 'STOR') {
-          const rest = await this.control.request(`REST ${offset}`);
-          if (rest.code !== 350) {
-            // REST+STOR refused: APPE appends to the file as it is, which is what resuming means.
-            this.control.logger.log('info', 'The server refused REST before STOR; resuming with APPE.');
-            verb = 'APPE';
+    return whileListening(source, () =>
+      this.control.run(async () => {
+        await this.setType(options.ascii ? 'A' : 'I');
+        const offset = options.offset ?? 0;
+        let verb = options.unique ? 'STOU' : options.append ? 'APPE' : 'STOR';
+        const plan: TransferPlan = {
+          command: '',
+          action: `Uploading ${path}`,
+          direction: 'upload',
+          stream: source,
+          transforms: options.ascii ? [lfToCrlf()] : [],
+          signal: options.signal,
+          onProgress: options.onProgress,
+          idleTimeoutMs: this.idleMs(),
+        };
+        const { bytes, reply } = await this.transfer(plan, async () => {
+          if (offset > 0 && verb === 'STOR') {
+            const rest = await this.control.request(`REST ${offset}`);
+            if (rest.code !== 350) {
+              // REST+STOR refused: APPE appends to the file as it is, which is what resuming means.
+              this.control.logger.log('info', 'The server refused REST before STOR; resuming with APPE.');
+              verb = 'APPE';
+            }
           }
-        }
-        plan.command = verb === 'STOU' ? 'STOU' : `${verb} ${path}`;
-      });
-      // STOU names the file in its 150 or 226 reply ("FILE: name"); servers differ, the last word is the name.
-      const uniqueName = verb === 'STOU' ? /([^\s"]+)"?\s*$/.exec(reply.text)?.[1] : undefined;
-      return uniqueName ? { bytes, name: uniqueName } : { bytes };
-    });
+          plan.command = verb === 'STOU' ? 'STOU' : `${verb} ${path}`;
+        });
+        // STOU names the file in its 150 or 226 reply ("FILE: name"); servers differ, the last word is the name.
+        const uniqueName = verb === 'STOU' ? /([^\s"]+)"?\s*$/.exec(reply.text)?.[1] : undefined;
+        return uniqueName ? { bytes, name: uniqueName } : { bytes };
+      }),
+    );
   }
 
   /**
@@ -614,6 +618,21 @@ export class FxpRefused extends FerryError {
       reply,
       hint: 'Many servers forbid FXP for security. Download and upload the file instead.',
     });
+  }
+}
+
+/**
+ * A transfer's local stream can fail before this session's turn comes (commands queue on the
+ * one control connection), say a file that cannot be opened: its 'error' needs a listener from
+ * the call on, or it ends the process. runTransfer reports the stored error.
+ */
+async function whileListening<T>(stream: Readable | Writable, run: () => Promise<T>): Promise<T> {
+  const ignore = (): void => undefined;
+  stream.on('error', ignore);
+  try {
+    return await run();
+  } finally {
+    stream.removeListener('error', ignore);
   }
 }
 

@@ -66,9 +66,11 @@ it("a refused transfer's late sink callbacks never touch the next transfer's soc
       return true;
     }
     session.reply('150 sending');
-    void session
-      .data()
-      .then((socket) => socket.end(content(argument, size), () => session.reply('226 done')));
+    void session.data().then((socket) => {
+      // The client drops the data connection of a transfer it gave up.
+      socket.on('error', () => undefined);
+      socket.end(content(argument, size), () => session.reply('226 done'));
+    });
     return true;
   });
   const fs = await connectToFake(fake);
@@ -94,21 +96,31 @@ it('a sink that fails before the server accepts the transfer fails it typed, and
     // The 150 comes late, so the sink's own failure is the first thing that happens.
     setTimeout(() => {
       session.reply('150 sending');
-      void session
-        .data()
-        .then((socket) => socket.end(content(argument, 1000), () => session.reply('226 done')));
+      void session.data().then((socket) => {
+        // The client drops the data connection of a transfer it gave up.
+        socket.on('error', () => undefined);
+        socket.end(content(argument, 1000), () => session.reply('226 done'));
+      });
     }, 100);
     return true;
   });
   const fs = await connectToFake(slow);
   try {
-    // Opening a file in a folder that does not exist fails at once, with no listener of the
+    // Opening a file in a folder that does not exist fails at once. Here it fails while the
+    // download waits behind another on the control connection, with no listener of the
     // caller's on it: before the fix that 'error' ended the process.
-    const sink = createWriteStream('/nonexistent-ferry-folder/out.bin');
-    await expect(fs.download('a.bin', sink)).rejects.toMatchObject({ code: 'LOCAL_IO', retryable: false });
     const got: Buffer[] = [];
-    await fs.download('b.bin', slowReleasingSink(1, got));
+    const first = fs.download('b.bin', slowReleasingSink(1, got));
+    const queued = createWriteStream('/nonexistent-ferry-folder/queued.bin');
+    await expect(fs.download('a.bin', queued)).rejects.toMatchObject({ code: 'LOCAL_IO', retryable: false });
+    await first;
     expect(Buffer.concat(got)).toEqual(content('b.bin', 1000));
+    // And while the download itself waits for the server's 150.
+    const waiting = createWriteStream('/nonexistent-ferry-folder/waiting.bin');
+    await expect(fs.download('c.bin', waiting)).rejects.toMatchObject({ code: 'LOCAL_IO', retryable: false });
+    const again: Buffer[] = [];
+    await fs.download('d.bin', slowReleasingSink(1, again));
+    expect(Buffer.concat(again)).toEqual(content('d.bin', 1000));
   } finally {
     await fs.close();
     slow.close();
