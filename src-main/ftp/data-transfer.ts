@@ -129,6 +129,9 @@ export async function runTransfer(
     } else {
       await pipeline([plan.stream as Readable, ...plan.transforms, socket]);
     }
+    // A socket destroyed after the source ended (idle timeout, cancel) ends an upload's
+    // pipeline as if it had finished: the bytes still queued never left.
+    if (failure) throw failure;
   } catch (error) {
     letGo();
     channel.destroy();

@@ -2,7 +2,8 @@
  * The data connection's idle timeout counts the server's silence, not this side's. A speed
  * limit or a slow disk can hold a transfer's socket paused for longer than the timeout (a
  * 1 MiB read at 16 KiB/s waits a minute, the default timeout); that must not fail the file.
- * A server that stops sending still fails it, as TIMEOUT, and the session goes on.
+ * A server that stops sending or stops reading still fails it, as TIMEOUT, and the session
+ * goes on.
  */
 import { Readable, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -103,6 +104,34 @@ describe('the data idle timeout', () => {
         },
       );
       expect(await fs.home()).toBe('/');
+    } finally {
+      await fs.close();
+    }
+  });
+
+  it('a server that stops reading an upload is TIMEOUT from the idle timer, not a success', async () => {
+    const fs = await session((verb, _argument, s) => {
+      if (verb === 'ABOR') {
+        s.reply('226 ABOR successful.');
+        return true;
+      }
+      if (verb !== 'STOR') return false;
+      s.reply('150 receiving');
+      void s.data().then((socket) => {
+        socket.on('error', () => undefined);
+        socket.pause();
+      });
+      return true;
+    });
+    try {
+      // More than the kernel buffers hold, so some of it waits in the socket. The source ends at
+      // once: destroying the socket then ended the pipeline as if it had finished, and only the
+      // 30 s reply timeout noticed.
+      const source = Readable.from([Buffer.alloc(64 * MiB, 4)]);
+      await expect(fs.upload(source, '/up.bin')).rejects.toMatchObject({
+        code: 'TIMEOUT',
+        message: expect.stringMatching(/No data moved/),
+      });
     } finally {
       await fs.close();
     }
