@@ -5,6 +5,7 @@
  * A server that stops sending or stops reading still fails it, as TIMEOUT, and the session
  * goes on.
  */
+import type { Socket } from 'node:net';
 import { Readable, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RELEASES_CHUNKS } from '../../../src-main/core/chunk-ownership.js';
@@ -22,6 +23,24 @@ async function session(handler: FakeHandler): Promise<FtpFileSystem> {
   const fake = await FakeFtpServer.start(handler);
   fakes.push(fake);
   return connectToFake(fake, {}, { options: { dataIdleTimeoutMs: IDLE_MS } });
+}
+
+/** A server that accepts `verb`, then does `stall` to the data connection and nothing more. */
+function stalling(verb: 'RETR' | 'STOR', stall: (socket: Socket) => void): FakeHandler {
+  return (command, _argument, s) => {
+    if (command === 'ABOR') {
+      s.reply('226 ABOR successful.');
+      return true;
+    }
+    if (command !== verb) return false;
+    s.reply('150 go ahead');
+    void s.data().then((socket) => {
+      // The client resets the connection it gave up.
+      socket.on('error', () => undefined);
+      stall(socket);
+    });
+    return true;
+  };
 }
 
 /** Lets go of chunks like fs.WriteStream; holds the first one `holdMs` before calling back. */
@@ -84,19 +103,7 @@ describe('the data idle timeout', () => {
   });
 
   it('a server that stops sending is TIMEOUT, and the session goes on', async () => {
-    const fs = await session((verb, _argument, s) => {
-      if (verb === 'ABOR') {
-        s.reply('226 ABOR successful.');
-        return true;
-      }
-      if (verb !== 'RETR') return false;
-      s.reply('150 sending');
-      void s.data().then((socket) => {
-        socket.on('error', () => undefined);
-        socket.write(Buffer.alloc(1000, 3));
-      });
-      return true;
-    });
+    const fs = await session(stalling('RETR', (socket) => socket.write(Buffer.alloc(1000, 3))));
     try {
       await expect(fs.download('/stalled.bin', sinkHoldingFirstChunk(0, { bytes: 0 }))).rejects.toMatchObject(
         {
@@ -110,19 +117,7 @@ describe('the data idle timeout', () => {
   });
 
   it('a server that stops reading an upload is TIMEOUT from the idle timer, not a success', async () => {
-    const fs = await session((verb, _argument, s) => {
-      if (verb === 'ABOR') {
-        s.reply('226 ABOR successful.');
-        return true;
-      }
-      if (verb !== 'STOR') return false;
-      s.reply('150 receiving');
-      void s.data().then((socket) => {
-        socket.on('error', () => undefined);
-        socket.pause();
-      });
-      return true;
-    });
+    const fs = await session(stalling('STOR', (socket) => socket.pause()));
     try {
       // More than the kernel buffers hold, so some of it waits in the socket. The source ends at
       // once: destroying the socket then ended the pipeline as if it had finished, and only the
