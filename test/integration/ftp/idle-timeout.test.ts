@@ -116,6 +116,49 @@ describe('the data idle timeout', () => {
     }
   });
 
+  // ASCII mode puts a line-ending transform between the socket and the sink, so the socket is
+  // held back by the pipeline's backpressure rather than by the direct reader.
+  it('an ASCII download whose sink holds the socket back longer than the timeout completes', async () => {
+    const fs = await session((verb, _argument, s) => {
+      if (verb === 'TYPE') {
+        s.reply('200 type set');
+        return true;
+      }
+      if (verb !== 'RETR') return false;
+      s.reply('150 sending');
+      void s.data().then((socket) => socket.end(Buffer.alloc(3 * MiB, 0x61), () => s.reply('226 done')));
+      return true;
+    });
+    try {
+      const counted = { bytes: 0 };
+      await expect(
+        fs.download('/big.txt', sinkHoldingFirstChunk(3 * IDLE_MS, counted), { ascii: true }),
+      ).resolves.toEqual({ bytes: 3 * MiB });
+      expect(counted.bytes).toBe(3 * MiB);
+    } finally {
+      await fs.close();
+    }
+  });
+
+  it('an ASCII download from a server that stops sending is TIMEOUT, and the session goes on', async () => {
+    const stall = stalling('RETR', (socket) => socket.write(Buffer.from('line\r\n'.repeat(200))));
+    const fs = await session((verb, argument, s) => {
+      if (verb !== 'TYPE') return stall(verb, argument, s);
+      s.reply('200 type set');
+      return true;
+    });
+    try {
+      const counted = { bytes: 0 };
+      await expect(
+        fs.download('/stalled.txt', sinkHoldingFirstChunk(IDLE_MS / 2, counted), { ascii: true }),
+      ).rejects.toMatchObject({ code: 'TIMEOUT' });
+      expect(counted.bytes).toBe(1000); // "line\n" × 200: the CRs are gone
+      expect(await fs.home()).toBe('/');
+    } finally {
+      await fs.close();
+    }
+  });
+
   it('a server that stops reading an upload is TIMEOUT from the idle timer, not a success', async () => {
     const fs = await session(stalling('STOR', (socket) => socket.pause()));
     try {
