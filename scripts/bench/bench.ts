@@ -29,6 +29,8 @@ const ROOT = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.met
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const MiB = 1024 * 1024;
 const CORES = os.cpus().length;
+/** Not Ferry and not a rival: the Node floor under the mirror, compared with lftp as well. */
+const LEAN_NODE_CLIENT = 'lean Node client (floor)';
 
 interface Row {
   group: string;
@@ -217,6 +219,7 @@ async function mirrorSection(work: string): Promise<void> {
     // file systems (ext4 without a journal skips every inode freed in the last minute while
     // allocating), and the bench would then measure the deletions rather than the tools.
     const dest = (tool: string, i: number) => path.join(work, 'mirrors', `${tool}-${i}`);
+    const leanMirror = await bundleScript('lean-ftp-mirror');
     const queueRunner = await startQueueRunner(server);
     runner = queueRunner;
     // "In the app" means a main process that has moved files before, with its code optimized.
@@ -246,6 +249,19 @@ async function mirrorSection(work: string): Promise<void> {
         tool: 'ferry queue (in the app)',
         once: (i) => queueRunner.mirror(dest('queue', i), path.join(work, `journal-${i}`)),
       },
+      // The floor: the least a new Node process can do for the same mirror (lean-ftp-mirror.ts).
+      {
+        tool: LEAN_NODE_CLIENT,
+        once: (i) =>
+          run('node', [
+            leanMirror,
+            String(server.port),
+            server.user,
+            server.password,
+            server.remotePath('tree'),
+            dest('lean', i),
+          ]),
+      },
       // The same queue from the command line: a new Node process per run, start-up included.
       {
         tool: 'ferry get -r (CLI process)',
@@ -270,17 +286,7 @@ async function startQueueRunner(server: RunningServer): Promise<{
   mirror(dest: string, journal: string): Promise<number>;
   stop(): void;
 }> {
-  const file = path.join(ROOT, 'dist', 'bench', 'queue-runner.mjs');
-  await build({
-    entryPoints: [path.join(ROOT, 'scripts', 'bench', 'queue-runner.ts')],
-    outfile: file,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  const file = await bundleScript('queue-runner');
   const child = spawn(
     'node',
     [file, String(server.port), server.user, server.password, server.remotePath('tree')],
@@ -300,6 +306,22 @@ async function startQueueRunner(server: RunningServer): Promise<{
     },
     stop: () => child.kill(),
   };
+}
+
+/** Bundles scripts/bench/<name>.ts as the app ships code (esbuild, no TypeScript loader); returns the file. */
+async function bundleScript(name: string): Promise<string> {
+  const file = path.join(ROOT, 'dist', 'bench', `${name}.mjs`);
+  await build({
+    entryPoints: [path.join(ROOT, 'scripts', 'bench', `${name}.ts`)],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return file;
 }
 
 async function makeBigFile(file: string, mebibytes: number): Promise<void> {
@@ -467,11 +489,14 @@ function report(): void {
     const ferries = inGroup.filter((r) => r.tool.startsWith('ferry'));
     for (const row of inGroup) {
       const rate = row.bytes / MiB / row.seconds;
+      const lftp = inGroup.find((r) => r.tool.startsWith('lftp'));
       const ratio = row.tool.startsWith('ferry')
         ? ''
-        : ferries
-            .map((f) => `  Ferry is ${(row.seconds / f.seconds).toFixed(2)}× as fast (${f.tool})`)
-            .join(';');
+        : row.tool === LEAN_NODE_CLIENT && lftp
+          ? `  ${(lftp.seconds / row.seconds).toFixed(2)}× as fast as lftp`
+          : ferries
+              .map((f) => `  Ferry is ${(row.seconds / f.seconds).toFixed(2)}× as fast (${f.tool})`)
+              .join(';');
       const cpuText = row.cpuSeconds !== undefined ? `CPU ${row.cpuSeconds.toFixed(2)} s` : '';
       const machineText =
         row.machineCpuSeconds !== undefined
