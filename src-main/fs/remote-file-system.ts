@@ -59,6 +59,13 @@ export interface RemoteFileSystem {
   /** Hex digest computed by the server; null when it cannot. */
   hash(path: string, algorithm: HashAlgorithm): Promise<string | null>;
 
+  /**
+   * Whether `path` moves as text, its line endings converted on the way (FTP TYPE A; absent
+   * elsewhere). Such a file has no byte offsets in common with its copy: it cannot resume, and
+   * its size may differ from the other side's by one byte per line.
+   */
+  sendsAsText?(path: string): boolean;
+
   /** Send a command typed by the user and return the server's reply (FTP only; absent elsewhere). */
   raw?(command: string): Promise<RawReply>;
 

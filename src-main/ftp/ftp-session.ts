@@ -394,6 +394,8 @@ export class FtpSession {
   // ---------- transfers ----------
 
   download(path: string, sink: Writable, options: TransferOptions = {}): Promise<TransferResult> {
+    const refused = textResumeError(path, options);
+    if (refused) return Promise.reject(refused);
     return whileListening(sink, () =>
       this.control.run(async () => {
         const type = options.ascii ? 'A' : 'I';
@@ -428,6 +430,8 @@ export class FtpSession {
     path: string,
     options: TransferOptions & { append?: boolean; unique?: boolean } = {},
   ): Promise<TransferResult & { name?: string }> {
+    const refused = textResumeError(path, options);
+    if (refused) return Promise.reject(refused);
     return whileListening(source, () =>
       this.control.run(async () => {
         await this.setType(options.ascii ? 'A' : 'I');
@@ -727,4 +731,21 @@ function parentOf(path: string): string {
   const trimmed = path.replace(/\/+$/, '');
   const slash = trimmed.lastIndexOf('/');
   return slash <= 0 ? '/' : trimmed.slice(0, slash);
+}
+
+/**
+ * Text (TYPE A) has no byte offsets both ends agree on: line endings change length on the way,
+ * so REST at the size of what arrived would continue from the wrong byte and corrupt the file.
+ */
+function textResumeError(path: string, options: TransferOptions): FerryError | null {
+  const offset = options.offset ?? 0;
+  if (!options.ascii || offset <= 0) return null;
+  return new FerryError(
+    'UNSUPPORTED',
+    `${path} moves as text (ASCII), which cannot resume at byte ${offset}.`,
+    {
+      hint: 'Line endings change length on the way. Transfer the file again from the start, or in binary mode.',
+      retryable: false,
+    },
+  );
 }

@@ -6,7 +6,7 @@
 import { Writable } from 'node:stream';
 import { FerryError } from '../../src-shared/errors.js';
 import { TAKES_READS, type ReadTaker } from '../core/chunk-ownership.js';
-import type { StreamingDigest } from './transfer-tap.js';
+import { countLineFeeds, type StreamingDigest } from './transfer-tap.js';
 
 /**
  * Files up to this size take the small-file path. Large enough for the files of a typical
@@ -20,6 +20,8 @@ export class CollectingSink extends Writable implements ReadTaker {
   bytes = 0;
   /** One buffer of the listed size that owns its memory: the disk writer takes it without a copy. */
   private readonly held: Buffer;
+  /** Line feeds received, counted for text transfers only (see file-transfer.ts). */
+  lineFeeds = 0;
   /** Set when a direct reader handed over every read: the sink needs no end() then. */
   completed = false;
   declare readonly [TAKES_READS]: true;
@@ -27,6 +29,7 @@ export class CollectingSink extends Writable implements ReadTaker {
   constructor(
     private readonly digest: StreamingDigest | null,
     private readonly limit: number,
+    private readonly countLines = false,
   ) {
     super({ highWaterMark: SMALL_FILE_BYTES });
     this.held = Buffer.allocUnsafeSlow(limit);
@@ -50,6 +53,7 @@ export class CollectingSink extends Writable implements ReadTaker {
       );
     }
     buffer.copy(this.held, this.bytes, 0, bytes);
+    if (this.countLines) this.lineFeeds += countLineFeeds(buffer, bytes);
     this.digest?.update(bytes === buffer.length ? buffer : buffer.subarray(0, bytes));
     this.bytes += bytes;
     return null;

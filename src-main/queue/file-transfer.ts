@@ -46,6 +46,12 @@ export interface FileJob {
   fxpRoutes: FxpRoutes;
 }
 
+/** What one attempt moved: the bytes the target accepted, and (text only) the line feeds among them. */
+interface Moved {
+  bytes: number;
+  lineFeeds: number;
+}
+
 export type FileOutcome =
   | { kind: 'done'; size: number; verifiedBy: string }
   | { kind: 'skipped'; reason: string }
@@ -65,6 +71,9 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   if (src.type === 'dir') return { kind: 'is-dir' };
   const size = src.size;
   const usePart = item.target.location === LOCAL && item.direction !== 'upload';
+  // Text has its line endings converted on the way, so no byte offset is shared by both ends: it
+  // never resumes, and the two sizes agree only up to a byte per line (sizesAgree).
+  const text = movesAsText(job);
   // Children of a folder item land in folders the enumeration made; a retry or a resumed run
   // checks again, in case the folder was deleted meanwhile.
   if (usePart && (!item.parentId || !firstTry))
@@ -81,13 +90,13 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   if (item.begun) {
     // Our own partial work from an earlier attempt or before a crash: continue it, never ask.
     const partial = usePart ? part : existing;
-    if (partial?.size != null && size != null && partial.size <= size) offset = partial.size;
+    if (!text && partial?.size != null && size != null && partial.size <= size) offset = partial.size;
     if (usePart && !part && existing && isComplete(existing, src, job.settings)) {
       // The rename happened but the crash came before the journal said so: already done.
       return { kind: 'done', size: size ?? existing.size ?? 0, verifiedBy: 'size' };
     }
   } else if (!existing) {
-    if (part?.size != null && size != null && part.size <= size) offset = part.size;
+    if (!text && part?.size != null && size != null && part.size <= size) offset = part.size;
   } else {
     let policy: OverwritePolicy | 'cancel' = item.overwrite;
     if (policy === 'ask') policy = await job.ask(src, existing);
@@ -98,6 +107,8 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
     if (decision.kind === 'skip') return { kind: 'skipped', reason: decision.reason };
     if (decision.kind === 'rename') {
       targetPath = await freeName(target, item.target.location, targetPath);
+    } else if (text) {
+      // Resuming text means writing it again from the start (see above).
     } else if (decision.offset > 0 && usePart) {
       // Resuming a target that was not written through a .part: make it one.
       await target.rename(targetPath, partPath());
@@ -108,7 +119,8 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   }
 
   job.begin(offset, size, src.modified, targetPath);
-  const algorithm = job.settings.verify ? await pickAlgorithm(job) : null;
+  // A server hashes the bytes it stores, which for text are not the ones that arrived here.
+  const algorithm = job.settings.verify && !text ? await pickAlgorithm(job) : null;
   let digest = algorithm ? new StreamingDigest(algorithm) : null;
   if (digest && offset > 0) {
     // Bytes already there were streamed by an earlier attempt: hash them once, from the local side.
@@ -122,12 +134,12 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   // a tree of small files arrives. Resuming has nothing to gain below this size.
   const held =
     usePart && offset === 0 && size != null && size <= SMALL_FILE_BYTES && !job.bucket
-      ? new CollectingSink(digest, size)
+      ? new CollectingSink(digest, size, text)
       : null;
   // Between two FTP servers that allow it, a copy goes server to server instead (fxp-copy.ts).
   const viaFxp = item.direction === 'copy' ? await copyByFxp(job, targetPath, offset, src) : null;
   if (viaFxp) return viaFxp;
-  const transfer = held ? collect(job, held) : pipe(job, partPath(), offset, digest);
+  const transfer = held ? collect(job, held) : pipe(job, partPath(), offset, digest, text);
   // A download's source file is complete before the first byte moves, so its server hash is
   // asked for now: SFTP computes it on a channel of its own while the bytes travel (a 1 GiB
   // sha256sum took 3 s here, which the item used to wait for afterwards); FTP has one control
@@ -137,9 +149,9 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
     digest && algorithm && item.direction === 'download'
       ? source.hash(item.source.path, algorithm).catch(() => null)
       : null;
-  let written: number;
+  let moved: Moved;
   try {
-    written = await transfer;
+    moved = await transfer;
   } catch (error) {
     // A refused download (550) leaves nothing worth resuming: drop an empty .part so no stray
     // file remains. A .part with bytes in it stays for the next attempt to resume from.
@@ -161,12 +173,18 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
 
   // On the local disk the write stream's count is what the OS accepted into the file; asking
   // again costs a stat per file, which under load is most of a small file's local time.
+  const written = moved.bytes;
   const writtenSize = item.target.location === LOCAL ? offset + written : await sizeOf(target, partPath());
-  if (size != null && writtenSize !== size) {
-    throw new FerryError('VERIFY_FAILED', `${targetPath} has ${writtenSize ?? 0} bytes instead of ${size}.`, {
-      hint: 'The transfer was cut short; it is retried from the start.',
-      retryable: true,
-    });
+  if (!sizesAgree(size, writtenSize, written, text ? moved.lineFeeds : null)) {
+    const asText = text ? ` (as text, ${moved.lineFeeds} line(s), ${written} bytes passed)` : '';
+    throw new FerryError(
+      'VERIFY_FAILED',
+      `${targetPath} has ${writtenSize ?? 0} bytes instead of ${size}${asText}.`,
+      {
+        hint: 'The transfer was cut short; it is retried from the start.',
+        retryable: true,
+      },
+    );
   }
   let verifiedBy = 'size';
   if (digest && algorithm && expected) {
@@ -225,6 +243,31 @@ async function sizeOf(fs: RemoteFileSystem, path: string): Promise<number | null
   return (await fs.stat(path))?.size ?? null;
 }
 
+/**
+ * Binary: the copy has the source's size. Text: every line ending may have gained or lost a CR
+ * at either end (LF locally, CRLF on the wire, either on the server; a local CRLF stays), so
+ * both sizes lie within one byte per line feed of the bytes that passed through Ferry.
+ */
+function sizesAgree(
+  size: number | null,
+  writtenSize: number | null,
+  passed: number,
+  lineFeeds: number | null,
+): boolean {
+  if (size == null) return true;
+  if (lineFeeds === null) return writtenSize === size;
+  const near = (n: number | null) => n == null || Math.abs(n - passed) <= lineFeeds;
+  return near(size) && near(writtenSize);
+}
+
+/** Either end is an FTP site that moves this file as text (TYPE A). */
+function movesAsText(job: FileJob): boolean {
+  return (
+    job.source.sendsAsText?.(job.item.source.path) === true ||
+    job.target.sendsAsText?.(job.item.target.path) === true
+  );
+}
+
 function isComplete(existing: FileEntry, src: FileEntry, settings: QueueSettings): boolean {
   if (existing.size !== src.size) return false;
   if (!settings.preserveTimes || src.modified == null || existing.modified == null) return true;
@@ -278,11 +321,12 @@ async function pipe(
   writePath: string,
   offset: number,
   digest: StreamingDigest | null,
-): Promise<number> {
+  countLines: boolean,
+): Promise<Moved> {
   const controller = new AbortController();
   const onAbort = () => controller.abort();
   job.signal.addEventListener('abort', onAbort, { once: true });
-  const tap = new TransferTap(digest, job.bucket);
+  const tap = new TransferTap(digest, job.bucket, countLines);
   job.meter.offset = offset;
   job.meter.tap = tap;
   let downError: unknown = null;
@@ -320,11 +364,11 @@ async function pipe(
   if (job.signal.aborted) throw new FerryError('CANCELLED', 'The transfer was stopped.');
   const error = explain(downError, upError);
   if (error) throw error;
-  return written;
+  return { bytes: written, lineFeeds: tap.lineFeeds };
 }
 
-/** source.download straight into memory; resolves with the byte count. */
-async function collect(job: FileJob, sink: CollectingSink): Promise<number> {
+/** source.download straight into memory. */
+async function collect(job: FileJob, sink: CollectingSink): Promise<Moved> {
   job.meter.offset = 0;
   job.meter.tap = sink;
   const finished = new Promise<void>((resolve, reject) => {
@@ -348,7 +392,7 @@ async function collect(job: FileJob, sink: CollectingSink): Promise<number> {
     if (job.signal.aborted) throw new FerryError('CANCELLED', 'The transfer was stopped.');
     throw asFerryError(error);
   }
-  return sink.bytes;
+  return { bytes: sink.bytes, lineFeeds: sink.lineFeeds };
 }
 
 /**

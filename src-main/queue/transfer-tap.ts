@@ -27,19 +27,30 @@ export class StreamingDigest {
   }
 }
 
+/** How many line feeds (LF) the first `end` bytes of `buffer` hold. */
+export function countLineFeeds(buffer: Buffer, end: number): number {
+  let count = 0;
+  for (let at = buffer.indexOf(10); at >= 0 && at < end; at = buffer.indexOf(10, at + 1)) count++;
+  return count;
+}
+
 export class TransferTap extends Transform {
   /** Bytes that passed through, read by the progress timer (no callback per chunk). */
   bytes = 0;
+  /** Line feeds that passed through, counted for text transfers only (see file-transfer.ts). */
+  lineFeeds = 0;
 
   constructor(
     private readonly digest: StreamingDigest | null,
     private readonly bucket: TokenBucket | null,
+    private readonly countLines = false,
   ) {
     super({ highWaterMark: 256 * 1024 });
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.bytes += chunk.length;
+    if (this.countLines) this.lineFeeds += countLineFeeds(chunk, chunk.length);
     this.digest?.update(chunk);
     const wait = this.bucket ? this.bucket.take(chunk.length) : 0;
     if (wait <= 0) callback(null, chunk);
