@@ -34,25 +34,34 @@ export function parseRemoteUrl(input: string): ParsedUrl {
   const scheme = schemeMatch[1]!.toLowerCase();
   const known = SCHEMES[scheme];
   if (!known) throw usage(`Unknown scheme "${scheme}://": use ftp, ftpes, ftps or sftp.`);
+  const rest = text.slice(schemeMatch[0].length);
+  const authority = /^[^/]*/.exec(rest)![0];
+  const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1);
+  // Checked on the text: parsed as http, "ftp:///pub" would name the host "pub".
+  if (hostAndPort === '' || hostAndPort.startsWith(':')) throw usage(`"${text}" names no host.`);
   let url: URL;
   try {
     // WHATWG URL only treats "special" schemes hierarchically; parse as http for the authority rules.
-    url = new URL(`http://${text.slice(schemeMatch[0].length)}`);
+    url = new URL(`http://${rest}`);
   } catch {
     throw usage(`"${text}" is not a valid URL.`);
   }
   if (!url.hostname) throw usage(`"${text}" names no host.`);
+  // From the text as well: http's URL drops a port equal to its own default, 80.
+  const portText = /:(\d+)$/.exec(hostAndPort)?.[1];
+  const port = portText === undefined ? known.port : Number(portText);
+  if (port < 1 || port > 65535) throw usage(`"${text}" names port ${portText}; ports run from 1 to 65535.`);
   if (url.search || url.hash) {
     throw usage('The URL contains "?" or "#": percent-encode them in paths (%3F, %23).');
   }
   const target: ConnectionTarget = {
     protocol: known.protocol,
     host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-    port: url.port ? Number(url.port) : known.port,
+    port,
   };
   if (url.username) target.user = safeDecode(url.username);
   if (url.password) target.password = safeDecode(url.password);
-  const rawPath = text.slice(schemeMatch[0].length).replace(/^[^/]*/, '');
+  const rawPath = rest.slice(authority.length);
   const path = safeDecode(rawPath);
   if (/[\0\r\n]/.test(path)) throw usage('The path contains NUL, CR or LF.');
   return { target, path };

@@ -54,3 +54,30 @@ describe('formatRemoteUrl', () => {
     expect(parseRemoteUrl(url).path).toBe('/dir/x#y%.txt');
   });
 });
+
+// parseRemoteUrl reads the authority with an http:// URL, which reports a port equal to http's
+// default (80) as '' and reads "ftp:///pub" as the host "pub"; both are taken from the text.
+describe('parseRemoteUrl: ports and hosts the http parser would misread', () => {
+  it('keeps an explicit port 80 for every scheme', () => {
+    expect(parseRemoteUrl('ftp://127.0.0.1:80/pub').target.port).toBe(80);
+    expect(parseRemoteUrl('sftp://me@127.0.0.1:80').target.port).toBe(80);
+    expect(parseRemoteUrl('ftps://127.0.0.1:80').target.port).toBe(80);
+    expect(parseRemoteUrl('ftp://u:p%3A80@[::1]:80/x').target).toMatchObject({ host: '::1', port: 80 });
+  });
+
+  it('round-trips a queue location key with port 80', () => {
+    const key = formatRemoteUrl({ protocol: 'ftpes', host: '127.0.0.1', port: 80, user: 'bob' });
+    expect(key).toBe('ftpes://bob@127.0.0.1:80');
+    expect(parseRemoteUrl(key).target.port).toBe(80);
+  });
+
+  it('refuses port 0', () => {
+    expect(() => parseRemoteUrl('ftp://h:0/')).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+  });
+
+  it('refuses a URL without a host instead of taking the first folder for one', () => {
+    for (const url of ['ftp:///pub/file.txt', 'sftp:///home/me', 'ftp://user@/x', 'ftp://:21/x']) {
+      expect(() => parseRemoteUrl(url), url).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    }
+  });
+});
