@@ -12,6 +12,7 @@ const SCHEMES: Record<string, Protocol> = {
   ftp: 'ftp',
   ftpes: 'ftpes',
   ftps: 'ftps',
+  'ftp+insecure': 'ftp-insecure',
   sftp: 'sftp',
   ssh: 'sftp',
 };
@@ -31,6 +32,26 @@ export type QuickConnectResult = { ok: true; target: ConnectionTarget } | { ok: 
  * whose parts fill in what the other fields leave empty; explicit fields win.
  */
 export function buildTarget(fields: QuickConnectFields): QuickConnectResult {
+  try {
+    return parseFields(fields);
+  } catch (error) {
+    if (error instanceof BrokenEncoding) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+/** A stray "%" in a typed URL: a message for the bar, not an exception from the Connect button. */
+class BrokenEncoding extends Error {}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new BrokenEncoding(`"${text}" has a "%" that is not an escape: write it as %25.`);
+  }
+}
+
+function parseFields(fields: QuickConnectFields): QuickConnectResult {
   let protocol = fields.protocol;
   let host = fields.host.trim();
   let user = fields.user.trim();
@@ -38,7 +59,7 @@ export function buildTarget(fields: QuickConnectFields): QuickConnectResult {
   let port: number | undefined;
   let remoteDir: string | undefined;
 
-  const url = /^([a-z]+):\/\/(.*)$/i.exec(host);
+  const url = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/i.exec(host);
   if (url) {
     const scheme = SCHEMES[(url[1] ?? '').toLowerCase()];
     if (!scheme)
@@ -47,7 +68,7 @@ export function buildTarget(fields: QuickConnectFields): QuickConnectResult {
     let rest = url[2] ?? '';
     const slash = rest.indexOf('/');
     if (slash >= 0) {
-      remoteDir = decodeURIComponent(rest.slice(slash)) || undefined;
+      remoteDir = decode(rest.slice(slash)) || undefined;
       rest = rest.slice(0, slash);
     }
     const at = rest.lastIndexOf('@');
@@ -55,13 +76,15 @@ export function buildTarget(fields: QuickConnectFields): QuickConnectResult {
       const credentials = rest.slice(0, at);
       rest = rest.slice(at + 1);
       const colon = credentials.indexOf(':');
-      const urlUser = decodeURIComponent(colon >= 0 ? credentials.slice(0, colon) : credentials);
+      const urlUser = decode(colon >= 0 ? credentials.slice(0, colon) : credentials);
       if (!user) user = urlUser;
-      if (!password && colon >= 0) password = decodeURIComponent(credentials.slice(colon + 1));
+      if (!password && colon >= 0) password = decode(credentials.slice(colon + 1));
     }
     const portMatch = /^(.*?)(?::(\d+))?$/.exec(rest);
     host = portMatch?.[1] ?? rest;
     if (portMatch?.[2]) port = Number(portMatch[2]);
+    if (port !== undefined && (port < 1 || port > 65535))
+      return { ok: false, message: 'The port must be a number from 1 to 65535.' };
     host = host.replace(/^\[(.*)\]$/, '$1');
   }
 

@@ -56,8 +56,28 @@ describe('buildTarget', () => {
       fields: { host: 'http://h' },
       expected: { ok: false, message: 'Unknown protocol "http://". Use ftp, ftpes, ftps or sftp.' },
     },
+    {
+      title: 'ftp+insecure:// is plain FTP on purpose, as on the command line',
+      fields: { host: 'ftp+insecure://h:2121' },
+      expected: { ok: true, target: { protocol: 'ftp-insecure', host: 'h', port: 2121 } },
+    },
+    {
+      title: 'a port out of range in the URL',
+      fields: { host: 'ftp://h:70000' },
+      expected: { ok: false, message: 'The port must be a number from 1 to 65535.' },
+    },
   ];
   for (const r of rows) it(r.title, () => expect(buildTarget({ ...base, ...r.fields })).toEqual(r.expected));
+
+  // The Connect button calls buildTarget without a try: a URIError made it do nothing at all.
+  it('a "%" that is not an escape gives a message instead of throwing', () => {
+    for (const host of ['ftp://bob:50%off@127.0.0.1', 'sftp://me@127.0.0.1/tmp/100%', 'ftp://a%zz@h']) {
+      expect(buildTarget({ ...base, host }), host).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/%25/),
+      });
+    }
+  });
 });
 
 describe('planTransfers', () => {
