@@ -205,7 +205,7 @@ export interface Site {
 export interface RecentConnection {
   /** `protocol://user@host:port`: one entry per account, whatever folder was opened. */
   key: string;
-  target: Omit<ConnectionTarget, 'password'>;
+  target: Omit<ConnectionTarget, 'password' | 'passphrase'>;
   lastUsed: number;
   hasSecret: boolean;
 }

@@ -7,7 +7,8 @@ export type { RecentConnection };
 
 export const recentConnectionSchema = z.object({
   key: z.string().min(1).max(600),
-  target: connectionTargetSchema.omit({ password: true }),
+  // A file that holds a secret anyway (written by hand or by an older Ferry) keeps it out of memory.
+  target: connectionTargetSchema.omit({ password: true, passphrase: true }),
   lastUsed: z.number().int().nonnegative(),
   hasSecret: z.boolean(),
 });
@@ -19,7 +20,8 @@ export function recentKey(target: ConnectionTarget): string {
   return `${target.protocol}://${encodeURIComponent(target.user ?? '')}@${target.host}:${port}`;
 }
 
-export function withoutPassword(target: ConnectionTarget): Omit<ConnectionTarget, 'password'> {
-  const { password: _password, ...rest } = target;
+/** The target as the sites file may hold it: no password, no key passphrase (those go to the keychain). */
+export function withoutSecrets(target: ConnectionTarget): Omit<ConnectionTarget, 'password' | 'passphrase'> {
+  const { password: _password, passphrase: _passphrase, ...rest } = target;
   return rest;
 }

@@ -8,7 +8,7 @@ import { toConnectionTarget } from './connection-target.js';
 import { parseFileZillaSiteManager } from './filezilla-import.js';
 import type { ParsedImport } from './imported-site.js';
 import { parseOpenSshConfig, type OpenSshImportOptions } from './openssh-import.js';
-import { MAX_RECENT, recentKey, withoutPassword, type RecentConnection } from './recent-connection.js';
+import { MAX_RECENT, recentKey, withoutSecrets, type RecentConnection } from './recent-connection.js';
 import { newSiteId } from './site-defaults.js';
 import { recentSecretAccount, siteSecretAccount } from './secret-accounts.js';
 import { admitImported, fileZillaNotices } from './admit-imported.js';
@@ -191,7 +191,7 @@ export class SiteStore {
     }
     const entry: RecentConnection = {
       key,
-      target: withoutPassword(target),
+      target: withoutSecrets(target),
       lastUsed: this.#now().getTime(),
       hasSecret,
     };
