@@ -108,6 +108,7 @@ export class LocalFileSystem implements RemoteFileSystem {
     // Resume means "the first `offset` bytes are already right": anything past them is dropped first.
     if (offset > 0) await guard(path, () => fsp.truncate(path, offset));
     const sink = createWriteStream(path, offset > 0 ? { flags: 'r+', start: offset } : { flags: 'w' });
+    if (options.onOpened) sink.once('open', options.onOpened);
     await guard(path, () => pipeline(source, sink, options.signal ? { signal: options.signal } : {}));
     return { bytes: sink.bytesWritten };
   }

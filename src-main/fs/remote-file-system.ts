@@ -23,6 +23,13 @@ export interface TransferOptions {
    * throttles what it forwards), so the engine passes a number, never an object.
    */
   onProgress?: (bytesSoFar: number) => void;
+  /**
+   * upload() only: called once the target file is open for writing (FTP: the server's 1xx to
+   * STOR or APPE; SFTP: the open handle; the local disk: the open file). From then on, what is
+   * at the target is this transfer's own work, which a retry may continue; before it, whatever
+   * is there is still the file that was there.
+   */
+  onOpened?: () => void;
 }
 
 export interface TransferResult {

@@ -25,6 +25,8 @@ export interface TransferPlan {
   transforms: Transform[];
   signal?: AbortSignal | undefined;
   onProgress?: ((bytesSoFar: number) => void) | undefined;
+  /** Called when the server accepted the command (1xx): it has the file open from then on. */
+  onOpened?: (() => void) | undefined;
   idleTimeoutMs: number;
 }
 
@@ -68,6 +70,7 @@ export async function runTransfer(
     if (first.code === 425) setupFailures.add(error);
     throw error;
   }
+  plan.onOpened?.();
   const finalReply: Promise<FtpReply> = first.code >= 200 ? Promise.resolve(first) : control.nextReply(0);
   finalReply.catch(() => undefined);
 

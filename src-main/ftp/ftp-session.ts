@@ -445,6 +445,7 @@ export class FtpSession {
           transforms: options.ascii ? [lfToCrlf()] : [],
           signal: options.signal,
           onProgress: options.onProgress,
+          onOpened: options.onOpened,
           idleTimeoutMs: this.idleMs(),
         };
         const { bytes, reply } = await this.transfer(plan, async () => {
@@ -578,7 +579,12 @@ export class FtpSession {
         if (options.signal?.aborted) throw new FerryError('CANCELLED', 'The transfer was stopped.');
         destination.control.send(`STOR ${destinationPath}`);
         this.control.send(`RETR ${sourcePath}`);
-        const [sending, receiving] = await finalOfBoth(this.control, destination.control, options.signal);
+        const [sending, receiving] = await finalOfBoth(
+          this.control,
+          destination.control,
+          options.signal,
+          options.onOpened,
+        );
         if (options.signal?.aborted) throw new FerryError('CANCELLED', 'The transfer was stopped.');
         const sent = sending.status === 'fulfilled' ? sending.value : null;
         const received = receiving.status === 'fulfilled' ? receiving.value : null;
@@ -603,6 +609,8 @@ export interface FxpOptions {
   offset?: number;
   /** Stops the copy by closing both control connections (their file systems reconnect). */
   signal?: AbortSignal;
+  /** Called when the destination answered STOR with 1xx: it has the file open from then on. */
+  onOpened?: () => void;
 }
 
 /** At which step FXP was refused; before 'connect' no data command was sent. */
@@ -669,6 +677,7 @@ async function finalOfBoth(
   sender: ControlConnection,
   receiver: ControlConnection,
   signal: AbortSignal | undefined,
+  receiverOpened?: () => void,
 ): Promise<[PromiseSettledResult<FtpReply>, PromiseSettledResult<FtpReply>]> {
   const timers: NodeJS.Timeout[] = [];
   const giveUp = (control: ControlConnection) => {
@@ -680,8 +689,8 @@ async function finalOfBoth(
       }, FXP_PARTNER_GRACE_MS),
     );
   };
-  const watch = (control: ControlConnection, partner: ControlConnection) =>
-    finalOf(control).then(
+  const watch = (control: ControlConnection, partner: ControlConnection, opened?: () => void) =>
+    finalOf(control, opened).then(
       (reply) => {
         if (reply.code >= 400) giveUp(partner);
         return reply;
@@ -698,15 +707,17 @@ async function finalOfBoth(
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    return await Promise.allSettled([watch(sender, receiver), watch(receiver, sender)]);
+    return await Promise.allSettled([watch(sender, receiver), watch(receiver, sender, receiverOpened)]);
   } finally {
     signal?.removeEventListener('abort', onAbort);
     for (const timer of timers) clearTimeout(timer);
   }
 }
 
-async function finalOf(control: ControlConnection): Promise<FtpReply> {
+/** The final reply to the command just sent; `preliminary` hears of its first 1xx. */
+async function finalOf(control: ControlConnection, preliminary?: () => void): Promise<FtpReply> {
   let reply = await control.nextReply();
+  if (reply.code < 200) preliminary?.();
   while (reply.code < 200) reply = await control.nextReply(0);
   return reply;
 }

@@ -37,8 +37,23 @@ export interface FileJob {
   meter: TransferMeter;
   /** Turns 'ask' into a concrete policy (or a cancel) through the prompter. */
   ask(source: Facts, target: Facts): Promise<OverwritePolicy | 'cancel'>;
-  /** Writing starts now: the offset, the source size, and the (possibly renamed) target path. */
-  begin(offset: number, size: number | null, modified: number | null, targetPath: string): void;
+  /**
+   * The attempt is decided: the offset, the source size and time, the (possibly renamed)
+   * target path, and the policy a question was answered with (so a retry does not ask again).
+   */
+  begin(
+    offset: number,
+    size: number | null,
+    modified: number | null,
+    targetPath: string,
+    answered: OverwritePolicy | null,
+  ): void;
+  /**
+   * The target file is open for writing: what is there from now on is this item's own work,
+   * which a retry or a restart continues. Until then it is whatever was there before, and a
+   * retry decides about it again (a refused STOR or RETR must not turn into "resume").
+   */
+  touched(): void;
   verifying(): void;
   /** The source server is no longer needed for this file (a download in its local phase). */
   remoteDone?(): void;
@@ -69,6 +84,11 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
       : await source.stat(item.source.path);
   if (!src) throw new FerryError('NOT_FOUND', `${item.source.path} does not exist.`);
   if (src.type === 'dir') return { kind: 'is-dir' };
+  const dirInTheWay = (path: string) =>
+    new FerryError('ALREADY_EXISTS', `${path} is a folder; ${item.source.path} cannot be written over it.`, {
+      hint: 'Rename or move the folder, or choose "rename" for this file, then retry it.',
+      retryable: false,
+    });
   const size = src.size;
   const usePart = item.target.location === LOCAL && item.direction !== 'upload';
   // Text has its line endings converted on the way, so no byte offset is shared by both ends: it
@@ -86,6 +106,9 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   const fresh = firstTry && item.targetAbsent === true;
   const existing = fresh ? null : await target.stat(targetPath);
   const part = usePart && !fresh ? await target.stat(partPath()) : null;
+  // Neither resumed, renamed to a .part, nor replaced: a folder is never this item's partial work.
+  if (part?.type === 'dir') throw dirInTheWay(partPath());
+  let answered: OverwritePolicy | null = null;
 
   if (item.begun) {
     // Our own partial work from an earlier attempt or before a crash: continue it, never ask.
@@ -99,7 +122,10 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
     if (!text && part?.size != null && size != null && part.size <= size) offset = part.size;
   } else {
     let policy: OverwritePolicy | 'cancel' = item.overwrite;
-    if (policy === 'ask') policy = await job.ask(src, existing);
+    if (policy === 'ask') {
+      policy = await job.ask(src, existing);
+      if (policy !== 'cancel') answered = policy;
+    }
     if (policy === 'cancel') return { kind: 'cancelled-by-answer' };
     let decision = decideOverwrite(policy, src, existing);
     if (decision.kind === 'ask')
@@ -107,6 +133,8 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
     if (decision.kind === 'skip') return { kind: 'skipped', reason: decision.reason };
     if (decision.kind === 'rename') {
       targetPath = await freeName(target, item.target.location, targetPath);
+    } else if (existing.type === 'dir') {
+      throw dirInTheWay(targetPath);
     } else if (text) {
       // Resuming text means writing it again from the start (see above).
     } else if (decision.offset > 0 && usePart) {
@@ -118,7 +146,7 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
     }
   }
 
-  job.begin(offset, size, src.modified, targetPath);
+  job.begin(offset, size, src.modified, targetPath, answered);
   // A server hashes the bytes it stores, which for text are not the ones that arrived here.
   const algorithm = job.settings.verify && !text ? await pickAlgorithm(job) : null;
   let digest = algorithm ? new StreamingDigest(algorithm) : null;
@@ -347,7 +375,7 @@ async function pipe(
     },
   );
   let written = 0;
-  const up = job.target.upload(tap, writePath, options).then(
+  const up = job.target.upload(tap, writePath, { ...options, onOpened: () => job.touched() }).then(
     (result) => {
       written = result.bytes;
     },

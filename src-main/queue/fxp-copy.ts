@@ -75,7 +75,11 @@ export async function copyByFxp(
   job.meter.offset = offset;
   job.meter.tap = null;
   try {
-    await source.fxpTo(item.source.path, target, targetPath, { offset, signal: job.signal });
+    await source.fxpTo(item.source.path, target, targetPath, {
+      offset,
+      signal: job.signal,
+      onOpened: () => job.touched(),
+    });
   } catch (error) {
     if (job.signal.aborted) throw new FerryError('CANCELLED', 'The transfer was stopped.');
     if (!(error instanceof FxpRefused)) throw error;

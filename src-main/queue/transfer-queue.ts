@@ -473,18 +473,21 @@ export class TransferQueue {
             meter: run.meter,
             fxpRoutes: this.fxpRoutes,
             ask: (src, tgt) => untilAborted(this.ask(item, src, tgt), signal),
-            begin: (offset, size, modified, targetPath) => {
+            begin: (offset, size, modified, targetPath, answered) => {
               const patch: RecordPatch = {
-                begun: true,
                 transferred: offset,
                 size,
                 modified,
                 attempts: item.attempts,
               };
+              if (answered) patch.overwrite = answered;
               if (targetPath !== item.target.path)
                 patch.target = { location: item.target.location, path: targetPath };
               this.update(item, patch);
               run.lastTransferred = offset;
+            },
+            touched: () => {
+              if (!item.begun) this.update(item, { begun: true });
             },
             verifying: () => this.update(item, { state: 'verifying' }, false),
             remoteDone: () => this.releaseSourceEarly(run, source),
@@ -793,7 +796,10 @@ export class TransferQueue {
   }
 
   private checkIdle(): void {
-    if (this.idleWaiters.length === 0 || !this.isIdle()) return;
+    if (!this.isIdle()) return;
+    // "Apply to all" answers the questions of the transfers at hand, not those of the next ones.
+    this.askAll = null;
+    if (this.idleWaiters.length === 0) return;
     // Let the last events go out first, so a caller awaiting idle sees the final state.
     this.tick();
     for (const resolve of this.idleWaiters.splice(0)) resolve();

@@ -258,6 +258,7 @@ export class SftpFileSystem implements RemoteFileSystem {
     // Resume opens without truncating; a fresh upload creates or truncates.
     const flags = start > 0 ? 'r+' : 'w';
     const handle = await this.request<Buffer>('Open', path, (done) => this.sftp.open(path, flags, done));
+    options.onOpened?.();
     try {
       if (start > 0) await this.prepareResume(handle, path, start);
       const bytes = await this.transfer(

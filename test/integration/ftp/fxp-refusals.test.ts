@@ -124,6 +124,7 @@ function copyJob(source: FtpFileSystem, target: FtpFileSystem): FileJob & { stat
     fxpRoutes: new FxpRoutes(),
     ask: () => Promise.resolve('overwrite'),
     begin: () => {},
+    touched: () => states.push('touched'),
     verifying: () => states.push('verifying'),
   };
 }
@@ -136,7 +137,7 @@ it('verifies an FXP copy by both servers hashing the file (sha256), and sets the
   const job = copyJob(source.fs, target.fs);
   const outcome = await copyByFxp(job, '/b.bin', 0, { size: 5, modified: Date.UTC(2024, 0, 1) });
   expect(outcome).toEqual({ kind: 'done', size: 5, verifiedBy: 'sha256' });
-  expect(job.states).toEqual(['verifying']);
+  expect(job.states).toEqual(['touched', 'verifying']);
   expect(source.fake.commands).toContain('XSHA256 /a.bin');
   expect(target.fake.commands).toContain('XSHA256 /b.bin');
   expect(target.fake.commands).toContain('MFMT 20240101000000 /b.bin');

@@ -1,0 +1,78 @@
+/**
+ * An upload with 'overwrite' whose first STOR is refused for now (450 file busy) before
+ * the server touched the file. The retry must replace the remote file, not append to it.
+ * The server offers no hash command (vsftpd, most shared hosts), so only the size is checked.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { FerryError } from '../../../src-shared/errors.js';
+import { LocalFileSystem } from '../../../src-main/fs/local-file-system.js';
+import type {
+  HashAlgorithm,
+  TransferOptions,
+  TransferResult,
+} from '../../../src-main/fs/remote-file-system.js';
+import { TransferQueue } from '../../../src-main/queue/index.js';
+
+let root: string;
+let queue: TransferQueue | null = null;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'ferry-queue-'));
+});
+afterEach(async () => {
+  await queue?.close();
+  queue = null;
+  await rm(root, { recursive: true, force: true });
+});
+
+/** A "server" on the local disk: no hash commands, and its first STOR is refused with 450. */
+class BusyOnceServer extends LocalFileSystem {
+  static uploads: { path: string; offset: number }[] = [];
+  override hashAlgorithms(): Promise<HashAlgorithm[]> {
+    return Promise.resolve([]);
+  }
+  override upload(source: Readable, path: string, options: TransferOptions = {}): Promise<TransferResult> {
+    BusyOnceServer.uploads.push({ path, offset: options.offset ?? 0 });
+    if (BusyOnceServer.uploads.length === 1) {
+      source.resume();
+      return Promise.reject(
+        new FerryError('TEMPORARY', 'STOR failed: 450 file busy', {
+          reply: { code: 450, text: 'file busy' },
+        }),
+      );
+    }
+    return super.upload(source, path, options);
+  }
+}
+
+it("'overwrite' upload retried after a 450 replaces the remote file instead of appending to it", async () => {
+  const fresh = Buffer.from('NEW-CONTENT:' + 'n'.repeat(88)); // 100 bytes
+  const stale = Buffer.from('OLD:' + 'o'.repeat(36)); // 40 bytes, not a prefix of the new file
+  await mkdir(join(root, 'server'));
+  await writeFile(join(root, 'mine.txt'), fresh);
+  await writeFile(join(root, 'server', 'mine.txt'), stale);
+  BusyOnceServer.uploads = [];
+  queue = await TransferQueue.open({
+    journalDir: join(root, 'journal'),
+    connect: () => Promise.resolve(new BusyOnceServer()),
+    settings: { retryBaseMs: 1, retryCapMs: 5, retries: 3, defaultOverwrite: 'overwrite' },
+  });
+  const [id] = await queue.add([
+    {
+      direction: 'upload',
+      source: { location: 'local', path: join(root, 'mine.txt') },
+      target: { location: 'site', path: join(root, 'server', 'mine.txt') },
+    },
+  ]);
+  await queue.start();
+  await queue.whenIdle();
+  const item = queue.list().find((i) => i.id === id)!;
+  const remote = await readFile(join(root, 'server', 'mine.txt'));
+  expect(item.state).toBe('done');
+  expect(remote.toString()).toBe(fresh.toString());
+  // The second STOR must start from byte 0: nothing of the old file belongs to the new one.
+  expect(BusyOnceServer.uploads.map((u) => u.offset)).toEqual([0, 0]);
+});
