@@ -35,7 +35,10 @@ export interface SftpSessionParts {
   label: string;
 }
 
-/** Children of one folder removed at once by a recursive delete: pipelined, but bounded. */
+/**
+ * A recursive delete's requests in flight at once, over the whole tree: pipelined, but bounded,
+ * as each listing holds one of the server's open handles (OpenSSH allows about 1,000).
+ */
 const REMOVE_CONCURRENCY = 16;
 
 export class SftpFileSystem implements RemoteFileSystem {
@@ -49,6 +52,12 @@ export class SftpFileSystem implements RemoteFileSystem {
   private readonly hasher: RemoteHasher;
   private readonly checkFile: CheckFileHasher;
   private closingError: FerryError | null = null;
+  /**
+   * Rejecters of the requests awaiting a reply. ssh2 fails its own pending requests when the
+   * connection goes, but not those its helpers issue from a callback afterwards (readdir closes
+   * its handle and waits for that reply for ever): the session fails them itself.
+   */
+  private readonly pending = new Set<(error: FerryError) => void>();
   private homePath: Promise<string> | null = null;
   private socketClosed = false;
 
@@ -65,6 +74,7 @@ export class SftpFileSystem implements RemoteFileSystem {
       if (this.closingError) return;
       this.closingError = connectionLost(`Connection to ${this.label} ${reason}`);
       this.logger.log('error', this.closingError.message);
+      this.failPending();
     };
     this.client.on('close', () => {
       this.socketClosed = true;
@@ -75,8 +85,16 @@ export class SftpFileSystem implements RemoteFileSystem {
       if (this.closingError) return;
       this.closingError = connectionLost(`Connection to ${this.label} failed: ${error.message}`, error);
       this.logger.log('error', this.closingError.message);
+      this.failPending();
     });
     this.sftp.on('close', onGone('closed its SFTP channel'));
+  }
+
+  private failPending(): void {
+    const error = this.closingError;
+    if (!error) return;
+    for (const reject of this.pending) reject(error);
+    this.pending.clear();
   }
 
   get connected(): boolean {
@@ -171,18 +189,24 @@ export class SftpFileSystem implements RemoteFileSystem {
   }
 
   async removeDir(path: string, recursive: boolean): Promise<void> {
-    if (recursive) {
-      const entries = await this.list(path);
-      for (let index = 0; index < entries.length; index += REMOVE_CONCURRENCY) {
-        await Promise.all(
-          entries.slice(index, index + REMOVE_CONCURRENCY).map((entry) => {
-            const child = posix.join(path, entry.name);
-            // A symlink to a folder is removed as a link, never followed.
-            return entry.type === 'dir' ? this.removeDir(child, true) : this.deleteFile(child);
-          }),
-        );
-      }
-    }
+    if (recursive) await this.removeTree(path, slots(REMOVE_CONCURRENCY));
+    else await this.rmdir(path);
+  }
+
+  /** Empties and removes `path`; every request of the whole tree takes one of the shared slots. */
+  private async removeTree(path: string, slot: <T>(task: () => Promise<T>) => Promise<T>): Promise<void> {
+    const entries = await slot(() => this.list(path));
+    await Promise.all(
+      entries.map((entry) => {
+        const child = posix.join(path, entry.name);
+        // A symlink to a folder is removed as a link, never followed.
+        return entry.type === 'dir' ? this.removeTree(child, slot) : slot(() => this.deleteFile(child));
+      }),
+    );
+    await slot(() => this.rmdir(path));
+  }
+
+  private async rmdir(path: string): Promise<void> {
     this.logger.log('sent', `RMDIR ${path}`);
     await this.request<void>('Remove folder', path, (done) =>
       this.sftp.rmdir(path, (error) => done(error, undefined)),
@@ -197,9 +221,16 @@ export class SftpFileSystem implements RemoteFileSystem {
   }
 
   async setModified(path: string, time: Date): Promise<void> {
+    const mtime = Math.floor(time.getTime() / 1000);
+    // SFTP v3 carries times as unsigned 32-bit seconds: anything else would wrap (1969 → 2106).
+    if (!(mtime >= 0 && mtime <= 0xffff_ffff)) {
+      throw new FerryError('INVALID_ARGUMENT', `SFTP cannot set ${path}'s time to ${time.toISOString()}.`, {
+        hint: 'SFTP stores times from 1970 to 2106 only.',
+        retryable: false,
+      });
+    }
     // SETSTAT sets atime and mtime together (ACMODTIME): read the current atime to keep it.
     const current = await this.request<SftpAttrs>('Stat', path, (done) => this.sftp.stat(path, done));
-    const mtime = Math.floor(time.getTime() / 1000);
     this.logger.log('sent', `SETSTAT mtime=${mtime} ${path}`);
     await this.request<void>('Set modification time', path, (done) =>
       this.sftp.setstat(path, { atime: current.atime ?? mtime, mtime }, (error) => done(error, undefined)),
@@ -212,8 +243,10 @@ export class SftpFileSystem implements RemoteFileSystem {
     const handle = await this.request<Buffer>('Open', path, (done) => this.sftp.open(path, 'r', done));
     try {
       const attrs = await this.request<SftpAttrs>('Stat', path, (done) => this.sftp.fstat(handle, done));
-      const size = attrs.size ?? 0;
-      if (start > size) {
+      // SFTP v3 may leave the size out; /proc and /sys files say 0 and have bytes. Either way
+      // the download reads to the end of the file, and there is no size to hold it to.
+      const size = attrs.size ? attrs.size : null;
+      if (size !== null && start > size) {
         throw new FerryError(
           'INVALID_ARGUMENT',
           `Cannot resume ${path} at byte ${start}: it has only ${size} bytes`,
@@ -229,14 +262,14 @@ export class SftpFileSystem implements RemoteFileSystem {
           handle,
           path,
           start,
-          knownSize: size,
+          knownSize: size ?? 0,
           sink,
           limits: this.limits,
           signal: options.signal,
           onProgress: options.onProgress,
         }),
       );
-      if (start + bytes !== size) {
+      if (size !== null && start + bytes !== size) {
         throw new FerryError(
           'VERIFY_FAILED',
           `Download of ${path} ended at byte ${start + bytes}, but the file had ${size}`,
@@ -399,7 +432,9 @@ export class SftpFileSystem implements RemoteFileSystem {
   private request<T>(operation: string, path: string, start: (done: Done<T>) => void): Promise<T> {
     if (this.closingError) return Promise.reject(this.closingError);
     return new Promise<T>((resolve, reject) => {
+      this.pending.add(reject);
       const done: Done<T> = (error, value) => {
+        this.pending.delete(reject);
         if (!error) resolve(value);
         else if (this.closingError && isNoResponseError(error)) reject(this.closingError);
         else reject(mapSftpError(error, operation, path));
@@ -411,4 +446,22 @@ export class SftpFileSystem implements RemoteFileSystem {
       }
     });
   }
+}
+
+/** Runs tasks with at most `count` of them pending at once, in the order they asked. */
+function slots(count: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    // A finished task hands its slot straight to the next waiter, so none is taken twice.
+    if (running < count) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
 }
