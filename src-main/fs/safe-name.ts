@@ -16,6 +16,14 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[
 /** Characters Windows refuses in names; `:` would also open an NTFS alternate data stream. */
 const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
 
+/**
+ * A listed name the client could not decode (bytes not valid in the session's character set,
+ * replaced by U+FFFD): no request can name that file, as its real bytes are lost.
+ */
+export function isUndecodableName(name: string): boolean {
+  return name.includes('\uFFFD');
+}
+
 /** Why `name` is unsafe as a single local path segment, or null when it is fine. */
 export function unsafeNameReason(name: string, platform: NodeJS.Platform = process.platform): string | null {
   if (name.length === 0) return 'the name is empty';

@@ -8,7 +8,7 @@ import { FerryError } from '../../src-shared/errors.js';
 import type { FerryErrorData } from '../../src-shared/errors.js';
 import type { FileEntry } from '../../src-shared/model.js';
 import type { RemoteFileSystem } from '../fs/remote-file-system.js';
-import { joinInside, unsafeNameReason } from '../fs/safe-name.js';
+import { isUndecodableName, joinInside, unsafeNameReason } from '../fs/safe-name.js';
 import { ensureLocalFolder } from './ensure-local-folder.js';
 import { LOCAL, pathOps } from './endpoint-path.js';
 import type { QueueRecord } from './queue-record.js';
@@ -52,6 +52,20 @@ export async function enumerateFolder(
   const children: ChildSpec[] = [];
   for (const entry of entries) {
     if (entry.name === '.' || entry.name === '..') continue;
+    if (isUndecodableName(entry.name)) {
+      children.push({
+        name: entry.name,
+        sourcePath: item.source.path,
+        targetPath: item.target.path,
+        failed: {
+          code: 'UNSUPPORTED',
+          message: `${JSON.stringify(entry.name)} in ${item.source.path} has a name that is not valid in the session's character set (shown with �): no request can name that file.`,
+          hint: "Rename it on the server (for example with convmv), or for FTP set the site's character set to the one the server uses.",
+          retryable: false,
+        },
+      });
+      continue;
+    }
     // Names land on the local disk under this platform's rules; a server target gets POSIX ones.
     const reason = unsafeNameReason(entry.name, item.target.location === LOCAL ? process.platform : 'linux');
     if (reason !== null) {

@@ -9,6 +9,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Client, SFTPWrapper } from 'ssh2';
 import { FerryError } from '../../src-shared/errors.js';
 import type { FileEntry, SecurityInfo } from '../../src-shared/model.js';
+import { isUndecodableName } from '../fs/safe-name.js';
 import type { ProtocolLogger } from '../core/protocol-log.js';
 import type {
   HashAlgorithm,
@@ -196,6 +197,14 @@ export class SftpFileSystem implements RemoteFileSystem {
   /** Empties and removes `path`; every request of the whole tree takes one of the shared slots. */
   private async removeTree(path: string, slot: <T>(task: () => Promise<T>) => Promise<T>): Promise<void> {
     const entries = await slot(() => this.list(path));
+    const lost = entries.find((entry) => isUndecodableName(entry.name));
+    if (lost) {
+      throw new FerryError(
+        'UNSUPPORTED',
+        `${path} holds ${JSON.stringify(lost.name)}, a name that is not valid UTF-8 (shown with �): SFTP cannot ask for it by name, so the folder cannot be emptied.`,
+        { hint: 'Rename it on the server (for example with convmv), then delete again.', retryable: false },
+      );
+    }
     await Promise.all(
       entries.map((entry) => {
         const child = posix.join(path, entry.name);

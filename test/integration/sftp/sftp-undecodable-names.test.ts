@@ -1,0 +1,88 @@
+/**
+ * Names that are not valid UTF-8 (Latin-1 names on an old Linux server): ssh2 decodes them with
+ * U+FFFD in place of the bad bytes, so the real name is lost and every request made with the
+ * decoded one asks for a file that does not exist. Ferry cannot name such a file, and says so:
+ * a recursive delete used to fail with NOT_FOUND on a file the listing had just shown, and a
+ * folder download with the same misleading error.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TransferQueue } from '../../../src-main/queue/index.js';
+import type { SftpFileSystem } from '../../../src-main/sftp/index.js';
+import { startServer, type RunningServer } from '../../harness/index.js';
+import { connectWithPassword, scratchDir, trustingKnownHosts } from './sftp-test-kit.js';
+
+let server: RunningServer;
+let scratch: { dir: string; remove: () => void };
+let fs: SftpFileSystem;
+
+beforeAll(async () => {
+  server = await startServer('sshd');
+  scratch = scratchDir();
+  fs = await connectWithPassword(server, trustingKnownHosts(server, scratch.dir));
+});
+afterAll(async () => {
+  await fs?.close();
+  await server?.dispose();
+  scratch?.remove();
+});
+
+/** Writes `<dir>/<prefix><one Latin-1 byte><suffix>` on the server's disk. */
+function latin1File(dir: string, prefix: string, byte: number, suffix: string, content: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    Buffer.concat([Buffer.from(`${dir}/${prefix}`), Buffer.from([byte]), Buffer.from(suffix)]),
+    content,
+  );
+}
+
+describe('names that are not UTF-8', () => {
+  it('a recursive delete says which name it cannot ask for, instead of NOT_FOUND', async () => {
+    const dir = server.localPath('tree');
+    latin1File(dir, 'r', 0xe9, 'sum', 'x');
+    await server.fixOwnership();
+    await expect(fs.removeDir(server.remotePath('tree'), true)).rejects.toMatchObject({
+      code: 'UNSUPPORTED',
+      retryable: false,
+      message: expect.stringMatching(/not valid UTF-8/),
+    });
+    expect(existsSync(dir)).toBe(true);
+  });
+
+  it('a folder download fails that one file with the reason and brings the others', async () => {
+    const dir = server.localPath('mixed');
+    latin1File(dir, 'caf', 0xe9, '.txt', 'lost');
+    writeFileSync(join(dir, 'plain.txt'), 'kept');
+    await server.fixOwnership();
+    const work = mkdtempSync(join(tmpdir(), 'ferry-undecodable-'));
+    const knownHosts = trustingKnownHosts(server, work);
+    const queue = await TransferQueue.open({
+      journalDir: join(work, 'journal'),
+      connect: () => connectWithPassword(server, knownHosts),
+      settings: { retryBaseMs: 10, defaultOverwrite: 'overwrite' },
+    });
+    try {
+      await queue.add([
+        {
+          direction: 'download',
+          source: { location: 'sshd', path: server.remotePath('mixed') },
+          target: { location: 'local', path: join(work, 'mixed') },
+          isDir: true,
+        },
+      ]);
+      await queue.start();
+      await queue.whenIdle();
+      const files = queue.list().filter((item) => !item.isDir);
+      expect(files.map((item) => [item.state, item.error?.code ?? null]).sort()).toEqual([
+        ['done', null],
+        ['failed', 'UNSUPPORTED'],
+      ]);
+      expect(readFileSync(join(work, 'mixed', 'plain.txt'), 'utf8')).toBe('kept');
+    } finally {
+      await queue.close();
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
