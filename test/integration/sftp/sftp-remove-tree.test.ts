@@ -8,32 +8,18 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SftpFileSystem } from '../../../src-main/sftp/index.js';
-import { startServer, type RunningServer } from '../../harness/index.js';
-import { connectWithPassword, scratchDir, trustingKnownHosts } from './sftp-test-kit.js';
+import { describe, expect, it } from 'vitest';
+import { useSshdSession } from './sftp-test-kit.js';
 
-let server: RunningServer;
-let scratch: { dir: string; remove: () => void };
-let fs: SftpFileSystem;
-
-beforeAll(async () => {
-  server = await startServer('sshd');
-  scratch = scratchDir();
-  // The listener's limit is what every session process inherits: as under systemd (LimitNOFILE=1024).
+// The listener's limit is what every session process inherits: as under systemd (LimitNOFILE=1024).
+const sshd = useSshdSession((server) => {
   const pid = readFileSync(join(dirname(server.logFile), 'sshd.pid'), 'utf8').trim();
   execFileSync('prlimit', ['--pid', pid, '--nofile=1024:1024']);
-  fs = await connectWithPassword(server, trustingKnownHosts(server, scratch.dir));
-});
-afterAll(async () => {
-  await fs?.close();
-  await server?.dispose();
-  scratch?.remove();
 });
 
 describe('removeDir(recursive) on a wide tree', () => {
-  it('removes a 16 x 16 x 16 folder tree on a server with 1024 open files', async () => {
-    const top = server.localPath('tree');
+  it('removes a 16 x 16 x 16 folder tree on a sshd.server with 1024 open files', async () => {
+    const top = sshd.server.localPath('tree');
     for (let a = 0; a < 16; a++)
       for (let b = 0; b < 16; b++)
         for (let c = 0; c < 16; c++) {
@@ -41,11 +27,11 @@ describe('removeDir(recursive) on a wide tree', () => {
           mkdirSync(leaf, { recursive: true });
           writeFileSync(join(leaf, 'f.txt'), 'x');
         }
-    await server.fixOwnership();
-    // The server said how many handles it can hold (limits@openssh.com); ssh2 keeps it here.
-    const advertised = (fs as unknown as { sftp: { maxOpenHandles?: number } }).sftp.maxOpenHandles;
+    await sshd.server.fixOwnership();
+    // The sshd.server said how many handles it can hold (limits@openssh.com); ssh2 keeps it here.
+    const advertised = (sshd.fs as unknown as { sftp: { maxOpenHandles?: number } }).sftp.maxOpenHandles;
     expect(advertised).toBeLessThan(1024);
-    const error = await fs.removeDir(server.remotePath('tree'), true).catch((e: unknown) => e);
+    const error = await sshd.fs.removeDir(sshd.server.remotePath('tree'), true).catch((e: unknown) => e);
     expect(error).toBeUndefined();
     expect(existsSync(top)).toBe(false);
   });

@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectSftp, type SftpFileSystem } from '../../../src-main/sftp/index.js';
-import { startServer, type RunningServer } from '../../harness/index.js';
-import { connectWithPassword, isolatedDeps, scratchDir, trustingKnownHosts } from './sftp-test-kit.js';
+import { isolatedDeps, scratchDir, useSshdSession } from './sftp-test-kit.js';
 
 function collect(): { sink: PassThrough; data: () => Buffer } {
   const sink = new PassThrough();
@@ -24,26 +23,14 @@ function collect(): { sink: PassThrough; data: () => Buffer } {
 }
 
 describe('OpenSSH: a file whose stat size is not its length', () => {
-  let server: RunningServer;
-  let scratch: { dir: string; remove: () => void };
-  let fs: SftpFileSystem;
-  beforeAll(async () => {
-    server = await startServer('sshd');
-    scratch = scratchDir();
-    fs = await connectWithPassword(server, trustingKnownHosts(server, scratch.dir));
-  });
-  afterAll(async () => {
-    await fs?.close();
-    await server?.dispose();
-    scratch?.remove();
-  });
+  const sshd = useSshdSession();
 
   it('downloads /proc/version (stat size 0, content non-empty)', async () => {
     const expected = readFileSync('/proc/version');
     expect(expected.length).toBeGreaterThan(0);
-    expect((await fs.stat('/proc/version'))?.size).toBe(0);
+    expect((await sshd.fs.stat('/proc/version'))?.size).toBe(0);
     const { sink, data } = collect();
-    const result = await fs.download('/proc/version', sink).catch((error: unknown) => error);
+    const result = await sshd.fs.download('/proc/version', sink).catch((error: unknown) => error);
     // The whole file did arrive in the sink before the size check threw the result away.
     expect(data().equals(expected)).toBe(true);
     expect(result).toEqual({ bytes: expected.length });

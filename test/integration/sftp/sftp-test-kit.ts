@@ -10,7 +10,8 @@ import { REFUSAL } from '../../../src-shared/prompts.js';
 import type { Prompter } from '../../../src-main/core/prompter.js';
 import type { LogDirection, ProtocolLogger } from '../../../src-main/core/protocol-log.js';
 import { connectSftp, type SftpDeps, type SftpFileSystem } from '../../../src-main/sftp/index.js';
-import type { RunningServer } from '../../harness/index.js';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type RunningServer } from '../../harness/index.js';
 
 export class RecordingLogger implements ProtocolLogger {
   readonly lines: { direction: LogDirection; text: string }[] = [];
@@ -92,4 +93,40 @@ export async function sha256File(path: string): Promise<string> {
 
 export function sha256(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * An sshd of its own and one logged-in session for a test file: started before its tests,
+ * disposed after them. `prepare` runs between the start and the login (e.g. to limit the server).
+ */
+export function useSshdSession(prepare?: (server: RunningServer) => void): {
+  readonly server: RunningServer;
+  readonly fs: SftpFileSystem;
+  readonly scratch: string;
+} {
+  let server: RunningServer | undefined;
+  let fs: SftpFileSystem | undefined;
+  let scratch: { dir: string; remove: () => void } | undefined;
+  beforeAll(async () => {
+    server = await startServer('sshd');
+    scratch = scratchDir();
+    prepare?.(server);
+    fs = await connectWithPassword(server, trustingKnownHosts(server, scratch.dir));
+  });
+  afterAll(async () => {
+    await fs?.close();
+    await server?.dispose();
+    scratch?.remove();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get fs() {
+      return fs!;
+    },
+    get scratch() {
+      return scratch!.dir;
+    },
+  };
 }

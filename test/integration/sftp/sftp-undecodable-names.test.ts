@@ -8,28 +8,13 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TransferQueue } from '../../../src-main/queue/index.js';
-import type { SftpFileSystem } from '../../../src-main/sftp/index.js';
-import { startServer, type RunningServer } from '../../harness/index.js';
-import { connectWithPassword, scratchDir, trustingKnownHosts } from './sftp-test-kit.js';
+import { connectWithPassword, trustingKnownHosts, useSshdSession } from './sftp-test-kit.js';
 
-let server: RunningServer;
-let scratch: { dir: string; remove: () => void };
-let fs: SftpFileSystem;
+const sshd = useSshdSession();
 
-beforeAll(async () => {
-  server = await startServer('sshd');
-  scratch = scratchDir();
-  fs = await connectWithPassword(server, trustingKnownHosts(server, scratch.dir));
-});
-afterAll(async () => {
-  await fs?.close();
-  await server?.dispose();
-  scratch?.remove();
-});
-
-/** Writes `<dir>/<prefix><one Latin-1 byte><suffix>` on the server's disk. */
+/** Writes `<dir>/<prefix><one Latin-1 byte><suffix>` on the sshd.server's disk. */
 function latin1File(dir: string, prefix: string, byte: number, suffix: string, content: string): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
@@ -40,10 +25,10 @@ function latin1File(dir: string, prefix: string, byte: number, suffix: string, c
 
 describe('names that are not UTF-8', () => {
   it('a recursive delete says which name it cannot ask for, instead of NOT_FOUND', async () => {
-    const dir = server.localPath('tree');
+    const dir = sshd.server.localPath('tree');
     latin1File(dir, 'r', 0xe9, 'sum', 'x');
-    await server.fixOwnership();
-    await expect(fs.removeDir(server.remotePath('tree'), true)).rejects.toMatchObject({
+    await sshd.server.fixOwnership();
+    await expect(sshd.fs.removeDir(sshd.server.remotePath('tree'), true)).rejects.toMatchObject({
       code: 'UNSUPPORTED',
       retryable: false,
       message: expect.stringMatching(/not valid UTF-8/),
@@ -52,22 +37,22 @@ describe('names that are not UTF-8', () => {
   });
 
   it('a folder download fails that one file with the reason and brings the others', async () => {
-    const dir = server.localPath('mixed');
+    const dir = sshd.server.localPath('mixed');
     latin1File(dir, 'caf', 0xe9, '.txt', 'lost');
     writeFileSync(join(dir, 'plain.txt'), 'kept');
-    await server.fixOwnership();
+    await sshd.server.fixOwnership();
     const work = mkdtempSync(join(tmpdir(), 'ferry-undecodable-'));
-    const knownHosts = trustingKnownHosts(server, work);
+    const knownHosts = trustingKnownHosts(sshd.server, work);
     const queue = await TransferQueue.open({
       journalDir: join(work, 'journal'),
-      connect: () => connectWithPassword(server, knownHosts),
+      connect: () => connectWithPassword(sshd.server, knownHosts),
       settings: { retryBaseMs: 10, defaultOverwrite: 'overwrite' },
     });
     try {
       await queue.add([
         {
           direction: 'download',
-          source: { location: 'sshd', path: server.remotePath('mixed') },
+          source: { location: 'sshd', path: sshd.server.remotePath('mixed') },
           target: { location: 'local', path: join(work, 'mixed') },
           isDir: true,
         },

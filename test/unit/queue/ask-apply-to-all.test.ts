@@ -5,30 +5,21 @@
  * later, long after the first batch finished, overwrote the user's file without the question
  * its 'ask' policy promises. The answer now lasts until the queue is idle.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Prompt, PromptAnswers } from '../../../src-shared/prompts.js';
 import type { Prompter } from '../../../src-main/core/prompter.js';
-import { TransferQueue, type QueueRequest } from '../../../src-main/queue/index.js';
+import type { QueueRequest } from '../../../src-main/queue/index.js';
 import { ScriptedFs } from './scripted-fs.js';
+import { useQueueScratch } from './queue-scratch.js';
 
-let root: string;
-let queue: TransferQueue | null = null;
-beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'ferry-queue-'));
-});
-afterEach(async () => {
-  await queue?.close();
-  queue = null;
-  await rm(root, { recursive: true, force: true });
-});
+const scratch = useQueueScratch();
 
 const download = (source: string, target: string): QueueRequest => ({
   direction: 'download',
-  source: { location: 'site', path: join(root, source) },
-  target: { location: 'local', path: join(root, target) },
+  source: { location: 'site', path: join(scratch.root, source) },
+  target: { location: 'local', path: join(scratch.root, target) },
   overwrite: 'ask',
 });
 
@@ -45,13 +36,12 @@ it("an 'Apply to all' answer does not silently decide for an unrelated, later tr
       return Promise.resolve(answer as PromptAnswers[P['kind']]);
     },
   };
-  await writeFile(join(root, 'a'), 'new a');
-  await writeFile(join(root, 'a-local'), 'old a');
-  await writeFile(join(root, 'b'), 'new b');
-  await writeFile(join(root, 'b-local'), 'my precious b');
+  await writeFile(join(scratch.root, 'a'), 'new a');
+  await writeFile(join(scratch.root, 'a-local'), 'old a');
+  await writeFile(join(scratch.root, 'b'), 'new b');
+  await writeFile(join(scratch.root, 'b-local'), 'my precious b');
 
-  queue = await TransferQueue.open({
-    journalDir: join(root, 'journal'),
+  const queue = await scratch.open({
     connect: () => Promise.resolve(new ScriptedFs({})),
     settings: { retryBaseMs: 1, retryCapMs: 5 },
     prompter,
@@ -59,12 +49,12 @@ it("an 'Apply to all' answer does not silently decide for an unrelated, later tr
   await queue.start();
   await queue.add([download('a', 'a-local')]);
   await queue.whenIdle();
-  expect(await readFile(join(root, 'a-local'), 'utf8')).toBe('new a');
+  expect(await readFile(join(scratch.root, 'a-local'), 'utf8')).toBe('new a');
 
   // Later, a different transfer, again with the 'ask' policy.
   const [b] = await queue.add([download('b', 'b-local')]);
   await queue.whenIdle();
-  expect(asked).toEqual([join(root, 'a-local'), join(root, 'b-local')]);
+  expect(asked).toEqual([join(scratch.root, 'a-local'), join(scratch.root, 'b-local')]);
   expect(queue.get(b!)?.state).toBe('skipped');
-  expect(await readFile(join(root, 'b-local'), 'utf8')).toBe('my precious b');
+  expect(await readFile(join(scratch.root, 'b-local'), 'utf8')).toBe('my precious b');
 });

@@ -5,52 +5,41 @@
  * `<name>.part` and then failed: the folder was gone from where the user keeps it. Now the
  * item fails with ALREADY_EXISTS and the folder stays.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { TransferQueue } from '../../../src-main/queue/index.js';
+import { expect, it } from 'vitest';
 import { ScriptedFs } from './scripted-fs.js';
+import { useQueueScratch } from './queue-scratch.js';
 
-let root: string;
-let queue: TransferQueue | null = null;
-beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'ferry-queue-'));
-});
-afterEach(async () => {
-  await queue?.close();
-  queue = null;
-  await rm(root, { recursive: true, force: true });
-});
+const scratch = useQueueScratch();
 
 it("'resume' never renames a folder that stands where the file should go", async () => {
-  await writeFile(join(root, 'report'), Buffer.alloc(600 * 1024, 1)); // the remote file
-  await mkdir(join(root, 'local', 'report'), { recursive: true }); // a folder of the same name
-  await writeFile(join(root, 'local', 'report', 'notes.txt'), 'my notes');
-  const folderSize = (await stat(join(root, 'local', 'report'))).size;
+  await writeFile(join(scratch.root, 'report'), Buffer.alloc(600 * 1024, 1)); // the remote file
+  await mkdir(join(scratch.root, 'local', 'report'), { recursive: true }); // a folder of the same name
+  await writeFile(join(scratch.root, 'local', 'report', 'notes.txt'), 'my notes');
+  const folderSize = (await stat(join(scratch.root, 'local', 'report'))).size;
   expect(folderSize).toBeGreaterThan(0);
   expect(folderSize).toBeLessThan(600 * 1024);
 
-  queue = await TransferQueue.open({
-    journalDir: join(root, 'journal'),
+  const queue = await scratch.open({
     connect: () => Promise.resolve(new ScriptedFs({})),
     settings: { retryBaseMs: 1, retryCapMs: 5, retries: 1, defaultOverwrite: 'resume' },
   });
   const [id] = await queue.add([
     {
       direction: 'download',
-      source: { location: 'site', path: join(root, 'report') },
-      target: { location: 'local', path: join(root, 'local', 'report') },
+      source: { location: 'site', path: join(scratch.root, 'report') },
+      target: { location: 'local', path: join(scratch.root, 'local', 'report') },
     },
   ]);
   await queue.start();
   await queue.whenIdle();
   const item = queue.list().find((i) => i.id === id)!;
   // Whatever happens to the item, the user's folder stays where it was, with its contents.
-  expect({ state: item.state, local: (await readdir(join(root, 'local'))).sort() }).toEqual({
+  expect({ state: item.state, local: (await readdir(join(scratch.root, 'local'))).sort() }).toEqual({
     state: item.state,
     local: ['report'],
   });
-  expect(await readFile(join(root, 'local', 'report', 'notes.txt'), 'utf8')).toBe('my notes');
+  expect(await readFile(join(scratch.root, 'local', 'report', 'notes.txt'), 'utf8')).toBe('my notes');
   expect(item).toMatchObject({ state: 'failed', error: { code: 'ALREADY_EXISTS', retryable: false } });
 });

@@ -3,33 +3,22 @@
  * Here 'overwrite' downloads a file over a local file of the same size; the first attempt fails
  * with a temporary error before a byte arrives. The retry must replace the local file.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { FerryError } from '../../../src-shared/errors.js';
-import { TransferQueue } from '../../../src-main/queue/index.js';
 import { ScriptedFs } from './scripted-fs.js';
+import { useQueueScratch } from './queue-scratch.js';
 
-let root: string;
-let queue: TransferQueue | null = null;
-beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'ferry-queue-'));
-});
-afterEach(async () => {
-  await queue?.close();
-  queue = null;
-  await rm(root, { recursive: true, force: true });
-});
+const scratch = useQueueScratch();
 
 async function run(preserveTimes: boolean, size: number) {
   const fresh = Buffer.alloc(size, 0x4e); // 'N'
   const stale = Buffer.alloc(size, 0x4f); // 'O', same length
-  await writeFile(join(root, 'remote.bin'), fresh);
-  await writeFile(join(root, 'local.bin'), stale);
+  await writeFile(join(scratch.root, 'remote.bin'), fresh);
+  await writeFile(join(scratch.root, 'local.bin'), stale);
   let calls = 0;
-  queue = await TransferQueue.open({
-    journalDir: join(root, 'journal'),
+  const queue = await scratch.open({
     connect: () =>
       Promise.resolve(
         new ScriptedFs({
@@ -45,14 +34,14 @@ async function run(preserveTimes: boolean, size: number) {
   const [id] = await queue.add([
     {
       direction: 'download',
-      source: { location: 'site', path: join(root, 'remote.bin') },
-      target: { location: 'local', path: join(root, 'local.bin') },
+      source: { location: 'site', path: join(scratch.root, 'remote.bin') },
+      target: { location: 'local', path: join(scratch.root, 'local.bin') },
     },
   ]);
   await queue.start();
   await queue.whenIdle();
   const item = queue.list().find((i) => i.id === id)!;
-  return { item, calls, local: await readFile(join(root, 'local.bin')), fresh };
+  return { item, calls, local: await readFile(join(scratch.root, 'local.bin')), fresh };
 }
 
 it("'overwrite' still overwrites a same-size target after a temporary failure (file held in memory)", async () => {

@@ -3,11 +3,10 @@
  * the server touched the file. The retry must replace the remote file, not append to it.
  * The server offers no hash command (vsftpd, most shared hosts), so only the size is checked.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { FerryError } from '../../../src-shared/errors.js';
 import { LocalFileSystem } from '../../../src-main/fs/local-file-system.js';
 import type {
@@ -15,18 +14,9 @@ import type {
   TransferOptions,
   TransferResult,
 } from '../../../src-main/fs/remote-file-system.js';
-import { TransferQueue } from '../../../src-main/queue/index.js';
+import { useQueueScratch } from './queue-scratch.js';
 
-let root: string;
-let queue: TransferQueue | null = null;
-beforeEach(async () => {
-  root = await mkdtemp(join(tmpdir(), 'ferry-queue-'));
-});
-afterEach(async () => {
-  await queue?.close();
-  queue = null;
-  await rm(root, { recursive: true, force: true });
-});
+const scratch = useQueueScratch();
 
 /** A "server" on the local disk: no hash commands, and its first STOR is refused with 450. */
 class BusyOnceServer extends LocalFileSystem {
@@ -51,26 +41,25 @@ class BusyOnceServer extends LocalFileSystem {
 it("'overwrite' upload retried after a 450 replaces the remote file instead of appending to it", async () => {
   const fresh = Buffer.from('NEW-CONTENT:' + 'n'.repeat(88)); // 100 bytes
   const stale = Buffer.from('OLD:' + 'o'.repeat(36)); // 40 bytes, not a prefix of the new file
-  await mkdir(join(root, 'server'));
-  await writeFile(join(root, 'mine.txt'), fresh);
-  await writeFile(join(root, 'server', 'mine.txt'), stale);
+  await mkdir(join(scratch.root, 'server'));
+  await writeFile(join(scratch.root, 'mine.txt'), fresh);
+  await writeFile(join(scratch.root, 'server', 'mine.txt'), stale);
   BusyOnceServer.uploads = [];
-  queue = await TransferQueue.open({
-    journalDir: join(root, 'journal'),
+  const queue = await scratch.open({
     connect: () => Promise.resolve(new BusyOnceServer()),
     settings: { retryBaseMs: 1, retryCapMs: 5, retries: 3, defaultOverwrite: 'overwrite' },
   });
   const [id] = await queue.add([
     {
       direction: 'upload',
-      source: { location: 'local', path: join(root, 'mine.txt') },
-      target: { location: 'site', path: join(root, 'server', 'mine.txt') },
+      source: { location: 'local', path: join(scratch.root, 'mine.txt') },
+      target: { location: 'site', path: join(scratch.root, 'server', 'mine.txt') },
     },
   ]);
   await queue.start();
   await queue.whenIdle();
   const item = queue.list().find((i) => i.id === id)!;
-  const remote = await readFile(join(root, 'server', 'mine.txt'));
+  const remote = await readFile(join(scratch.root, 'server', 'mine.txt'));
   expect(item.state).toBe('done');
   expect(remote.toString()).toBe(fresh.toString());
   // The second STOR must start from byte 0: nothing of the old file belongs to the new one.
