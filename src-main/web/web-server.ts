@@ -96,6 +96,9 @@ function serveSocket(ws: WebSocket, api: FerryApi, bus: EventBus): void {
   };
   const unsubscribe = bus.subscribe((event) => send({ t: 'event', event }));
   ws.on('close', unsubscribe);
+  // A frame ws cannot accept (invalid UTF-8, over the size limit) is an 'error' on this socket:
+  // it ends this connection, never the process with every session and transfer in it.
+  ws.on('error', () => ws.terminate());
   ws.on('message', (data, isBinary) => {
     if (isBinary) return;
     let message: unknown;
