@@ -47,5 +47,23 @@ function isTrustedSender(
   const frame = event.senderFrame;
   if (!frame || frame !== event.sender.mainFrame) return false;
   if (!isTrustedWindow(event.sender.id)) return false;
-  return frame.url.split(/[?#]/)[0] === rendererUrl.split(/[?#]/)[0];
+  return samePage(frame.url, rendererUrl);
+}
+
+/** Both URLs name the same file, whatever their query or fragment and however they are escaped. */
+export function samePage(actual: string, expected: string): boolean {
+  let a: URL;
+  let b: URL;
+  try {
+    a = new URL(actual);
+    b = new URL(expected);
+  } catch {
+    return false;
+  }
+  const path = (url: URL) => {
+    const decoded = decodeURIComponent(url.pathname);
+    // Drive letters and names on Windows compare without case (C: and c: are the same disk).
+    return /^\/[a-z]:\//i.test(decoded) ? decoded.toLowerCase() : decoded;
+  };
+  return a.protocol === b.protocol && a.host === b.host && path(a) === path(b);
 }

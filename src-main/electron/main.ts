@@ -4,7 +4,7 @@
  * opens the window and binds the contract to IPC.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow } from 'electron';
 import { createApp, type FerryApp } from '../app/create-app.js';
 import { installAppMenu } from './app-menu.js';
@@ -44,7 +44,8 @@ app.on('second-instance', () => {
 
 app.whenReady().then(async () => {
   ferry = await createApp({ mode: 'electron', configDir: app.getPath('userData'), openPath: openWithOs });
-  const rendererUrl = `file://${rendererEntry(appRoot)}`;
+  // As Chromium reports the page's URL: percent-encoded, forward slashes (file:///C:/… on Windows).
+  const rendererUrl = pathToFileURL(rendererEntry(appRoot)).href;
   bindIpc(ferry.api, ferry.bus, (id) => windows.has(id), rendererUrl);
   installAppMenu();
   await openWindow();
