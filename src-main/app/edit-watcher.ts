@@ -4,9 +4,8 @@
  * it was downloaded (someone else edited it), ask before overwriting it instead of silently
  * losing their change.
  */
-import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, watch, type FSWatcher } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdtemp, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { FerryError } from '../../src-shared/errors.js';
@@ -39,8 +38,9 @@ export class EditWatcher {
     const remote = await fs.stat(remotePath);
     if (!remote) throw new FerryError('NOT_FOUND', `${remotePath} does not exist.`);
     if (remote.type === 'dir') throw new FerryError('INVALID_ARGUMENT', `${remotePath} is a folder.`);
-    const dir = path.join(os.tmpdir(), `ferry-edit-${process.getuid?.() ?? 'user'}`, randomUUID());
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    // A new folder only this user can enter, made atomically: a predictable name in the shared
+    // temp folder could be created first (or be a symlink) by another user of the machine.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ferry-edit-'));
     const localPath = path.join(dir, name);
     await fs.download(remotePath, createWriteStream(localPath, { mode: 0o600 }));
     let known: Pick<FileEntry, 'size' | 'modified'> = { size: remote.size, modified: remote.modified };
