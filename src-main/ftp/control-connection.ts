@@ -193,6 +193,16 @@ export class ControlConnection {
 
   /** Explicit FTPS: after `AUTH TLS` → 234, the same TCP connection continues as TLS. */
   async upgradeToTls(options: ConnectionOptions): Promise<TLSSocket> {
+    // Anything that arrived after the 234 came in plain text, where anyone on the path could
+    // have written it: taken as replies over TLS, it would answer the commands sent there.
+    if (this.queued.length > 0 || this.parser.holdsPartial) {
+      const error = new FerryError('TLS', 'The server sent more after agreeing to TLS, in plain text.', {
+        hint: 'Someone on the network may be injecting replies. Do not trust this connection.',
+        retryable: false,
+      });
+      this.destroy(error);
+      throw error;
+    }
     const plain = this.socket;
     this.detach(plain);
     const secure = await handshake({ ...options, socket: plain }, this.options.timeouts.connectMs);

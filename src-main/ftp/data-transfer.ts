@@ -18,6 +18,11 @@ import type { FtpReply } from './reply-parser.js';
 
 export interface TransferPlan {
   command: string;
+  /**
+   * Runs once the data connection is set up, right before the command (REST, per RFC 3659's
+   * order): a restart point is only ever set for a command that is sent straight after it.
+   */
+  prepare?: (() => Promise<void>) | undefined;
   action: string;
   direction: 'download' | 'upload';
   /** download: the sink; upload: the source. */
@@ -57,11 +62,20 @@ export async function runTransfer(
       : null;
   const channel = await setup(() => openChannel(reader ?? undefined));
   let first: FtpReply;
+  let prepared = false;
+  let sent = false;
   try {
+    if (plan.prepare) {
+      await plan.prepare();
+      prepared = true;
+    }
     control.send(plan.command);
+    sent = true;
     first = await control.nextReply();
   } catch (error) {
     channel.destroy();
+    // A restart point the server took (350) applies to its next transfer, whatever file that is.
+    if (prepared && !sent && control.alive) await control.request('REST 0').catch(() => undefined);
     throw error;
   }
   if (first.code >= 400) {
@@ -71,7 +85,10 @@ export async function runTransfer(
     throw error;
   }
   plan.onOpened?.();
-  const finalReply: Promise<FtpReply> = first.code >= 200 ? Promise.resolve(first) : control.nextReply(0);
+  // The wait for the final reply is armed with the reply timeout once the data is all in.
+  const timing = { armed: false };
+  const finalReply: Promise<FtpReply> =
+    first.code >= 200 ? Promise.resolve(first) : finalAfterPreliminary(control, timing);
   finalReply.catch(() => undefined);
 
   let socket: NetSocket;
@@ -108,6 +125,13 @@ export async function runTransfer(
     socket.destroy();
   };
   socket.setTimeout(plan.idleTimeoutMs, onIdle);
+  // The control connection closed under the transfer (close(), a reply timeout, the server
+  // going away): the data connection goes with it, instead of running on unsupervised.
+  finalReply.catch(() => {
+    if (control.alive) return;
+    failure ??= control.closedError;
+    socket.destroy();
+  });
   // The socket may carry the session's next transfer (data-socket-slot.ts): leave no listener on it.
   const letGo = (): void => {
     plan.signal?.removeEventListener('abort', onAbort);
@@ -145,10 +169,24 @@ export async function runTransfer(
     throw streamError(error, plan.direction);
   }
   letGo();
+  timing.armed = true;
   control.armReplyTimeout();
   const final = await finalReply;
   if (final.code >= 400) throw replyError(final, plan.action);
   return { bytes, reply: final };
+}
+
+/**
+ * Reads past every further 1xx to the final reply (servers may send 125 then 150). Once the data
+ * is all in, each wait is armed with the reply timeout.
+ */
+async function finalAfterPreliminary(
+  control: ControlConnection,
+  timing: { armed: boolean },
+): Promise<FtpReply> {
+  let reply = await control.nextReply(0);
+  while (reply.code < 200) reply = await control.nextReply(timing.armed ? undefined : 0);
+  return reply;
 }
 
 async function setup<T>(task: () => Promise<T>): Promise<T> {

@@ -411,14 +411,13 @@ export class FtpSession {
           onProgress: options.onProgress,
           idleTimeoutMs: this.idleMs(),
         };
-        const resume =
-          offset > 0
-            ? async () => {
-                const rest = await this.control.request(`REST ${offset}`);
-                if (rest.code !== 350) throw replyError(rest, `Resuming ${path} at byte ${offset}`);
-              }
-            : undefined;
-        const { bytes } = await this.transfer(plan, resume);
+        if (offset > 0) {
+          plan.prepare = async () => {
+            const rest = await this.control.request(`REST ${offset}`);
+            if (rest.code !== 350) throw replyError(rest, `Resuming ${path} at byte ${offset}`);
+          };
+        }
+        const { bytes } = await this.transfer(plan);
         return { bytes };
       }),
     );
@@ -448,7 +447,7 @@ export class FtpSession {
           onOpened: options.onOpened,
           idleTimeoutMs: this.idleMs(),
         };
-        const { bytes, reply } = await this.transfer(plan, async () => {
+        plan.prepare = async () => {
           if (offset > 0 && verb === 'STOR') {
             const rest = await this.control.request(`REST ${offset}`);
             if (rest.code !== 350) {
@@ -458,7 +457,8 @@ export class FtpSession {
             }
           }
           plan.command = verb === 'STOU' ? 'STOU' : `${verb} ${path}`;
-        });
+        };
+        const { bytes, reply } = await this.transfer(plan);
         // STOU names the file in its 150 or 226 reply ("FILE: name"); servers differ, the last word is the name.
         const uniqueName = verb === 'STOU' ? /([^\s"]+)"?\s*$/.exec(reply.text)?.[1] : undefined;
         return uniqueName ? { bytes, name: uniqueName } : { bytes };
@@ -471,12 +471,8 @@ export class FtpSession {
    * before any byte moved (425, or the data connection never opened), switch to active
    * for the rest of the session and try once more.
    */
-  private async transfer(
-    plan: TransferPlan,
-    before?: () => Promise<void>,
-  ): Promise<{ bytes: number; reply: FtpReply }> {
+  private async transfer(plan: TransferPlan): Promise<{ bytes: number; reply: FtpReply }> {
     try {
-      if (before) await before();
       return await runTransfer(this.control, (direct) => this.openChannel(direct), plan);
     } catch (error) {
       if (this.mode !== 'auto' || this.modeSwitched || !isSetupFailure(error) || !this.control.alive)
@@ -487,7 +483,6 @@ export class FtpSession {
         'info',
         `Passive mode failed (${(error as FerryError).message}); switching to active mode for this session.`,
       );
-      await before?.();
       return runTransfer(this.control, (direct) => this.openChannel(direct), plan);
     }
   }

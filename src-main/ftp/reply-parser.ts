@@ -24,6 +24,11 @@ export class ReplyParser {
 
   constructor(private readonly charset: BufferEncoding = 'utf8') {}
 
+  /** True while bytes of an unfinished line or reply are held. */
+  get holdsPartial(): boolean {
+    return this.partial !== null || this.multiCode !== null;
+  }
+
   /** Feed bytes; returns every reply completed by them (often none, usually one). */
   push(chunk: Buffer): FtpReply[] {
     const replies: FtpReply[] = [];
