@@ -14,6 +14,7 @@ import type { ProtocolLogger } from '../core/protocol-log.js';
 import type { Prompter } from '../core/prompter.js';
 import type { RemoteFileSystem } from '../fs/remote-file-system.js';
 import { isSafeEntryName } from '../fs/safe-name.js';
+import { numberedName } from '../queue/overwrite-decision.js';
 
 const SAVE_SETTLE_MS = 400;
 
@@ -50,6 +51,7 @@ export class EditWatcher {
     const upload = async (): Promise<void> => {
       const local = await stat(localPath).catch(() => null);
       if (!local || local.mtimeMs === lastUploaded) return;
+      let target = remotePath;
       const now = await fs.stat(remotePath);
       if (now && (now.size !== known.size || now.modified !== known.modified)) {
         const answer = await this.prompter.ask({
@@ -59,7 +61,17 @@ export class EditWatcher {
           source: { size: local.size, modified: local.mtimeMs },
           target: { size: now.size, modified: now.modified },
         });
-        if (answer.action !== 'overwrite') {
+        const action = answer.action;
+        // The question is the queue's: each answer means here what it means there. An edit is
+        // a whole file, so "resume" writes it whole.
+        const write =
+          action === 'overwrite' ||
+          action === 'resume' ||
+          (action === 'newer' && (now.modified === null || local.mtimeMs > now.modified)) ||
+          (action === 'size' && now.size !== local.size);
+        if (action === 'rename') {
+          target = await freeRemoteName(fs, remotePath);
+        } else if (!write) {
           log.log(
             'info',
             `${remotePath} changed on the server since it was opened; your edit was not uploaded.`,
@@ -68,11 +80,39 @@ export class EditWatcher {
           return;
         }
       }
-      await fs.upload(createReadStream(localPath), remotePath);
+      await fs.upload(createReadStream(localPath), target);
       lastUploaded = local.mtimeMs;
+      if (target !== remotePath) {
+        log.log('info', `Uploaded your edit of ${remotePath} as ${target}, next to the server's version.`);
+        return;
+      }
       const after = await fs.stat(remotePath);
       known = { size: after?.size ?? null, modified: after?.modified ?? null };
       log.log('info', `Uploaded your edit of ${remotePath}.`);
+    };
+
+    // One upload at a time: a save made while one runs is uploaded after it, against what that
+    // upload left on the server (not against the state before it, which would look like
+    // someone else's change).
+    let running = false;
+    let again = false;
+    const uploadNow = (): void => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      upload()
+        .catch((error: unknown) =>
+          log.log('error', `Uploading your edit failed: ${(error as Error).message}`),
+        )
+        .finally(() => {
+          running = false;
+          if (again) {
+            again = false;
+            uploadNow();
+          }
+        });
     };
 
     const editing: Editing = { watcher: watch(dir), timer: null };
@@ -81,9 +121,7 @@ export class EditWatcher {
       if (editing.timer) clearTimeout(editing.timer);
       editing.timer = setTimeout(() => {
         editing.timer = null;
-        upload().catch((error: unknown) =>
-          log.log('error', `Uploading your edit failed: ${(error as Error).message}`),
-        );
+        uploadNow();
       }, SAVE_SETTLE_MS);
     });
     this.editing.add(editing);
@@ -98,4 +136,15 @@ export class EditWatcher {
     }
     this.editing.clear();
   }
+}
+
+/** `name (1).ext`, `name (2).ext`, … next to `remotePath`: the first that does not exist. */
+async function freeRemoteName(fs: RemoteFileSystem, remotePath: string): Promise<string> {
+  const dir = path.posix.dirname(remotePath);
+  const name = path.posix.basename(remotePath);
+  for (let n = 1; n < 1000; n++) {
+    const candidate = path.posix.join(dir, numberedName(name, n));
+    if (!(await fs.stat(candidate))) return candidate;
+  }
+  throw new FerryError('ALREADY_EXISTS', `No free name next to ${remotePath}.`);
 }
