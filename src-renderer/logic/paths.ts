@@ -1,12 +1,19 @@
 /**
  * Path arithmetic for both panes. Remote paths are always '/'-separated; local paths may be
- * Windows paths (`C:\Users\me`), recognised by their drive letter or a backslash root.
+ * Windows paths (`C:\Users\me`), recognised by their drive letter or a backslash root, and
+ * network shares (`\\server\share\folder`), whose root is the share.
  */
 
 export type PathStyle = 'posix' | 'windows';
 
 export function pathStyleOf(path: string): PathStyle {
   return /^[A-Za-z]:[\\/]?/.test(path) || path.startsWith('\\\\') ? 'windows' : 'posix';
+}
+
+/** `\\server\share` for a path on a network share (UNC), else null. */
+function shareRoot(path: string): string | null {
+  const match = /^\\{2}([^\\/]+)[\\/]+([^\\/]+)/.exec(path);
+  return match ? `\\\\${match[1]}\\${match[2]}` : null;
 }
 
 function separator(style: PathStyle): string {
@@ -23,6 +30,9 @@ export function parentPath(path: string): string {
   const style = pathStyleOf(path);
   if (style === 'windows') {
     const trimmed = path.replace(/[\\/]+$/, '');
+    const share = shareRoot(trimmed);
+    // The share is the root: above it is a server, not a folder that can be listed.
+    if (share && trimmed.length <= share.length) return share;
     const cut = Math.max(trimmed.lastIndexOf('\\'), trimmed.lastIndexOf('/'));
     if (/^[A-Za-z]:$/.test(trimmed)) return `${trimmed}\\`;
     if (cut <= 2) return `${trimmed.slice(0, 2)}\\`;
@@ -50,6 +60,19 @@ export interface Crumb {
 /** Breadcrumb segments from the root down, each with the full path it leads to. */
 export function breadcrumbs(path: string): Crumb[] {
   const style = pathStyleOf(path);
+  const share = shareRoot(path);
+  if (share) {
+    const crumbs: Crumb[] = [{ label: share, path: share }];
+    let acc = share;
+    for (const part of path
+      .slice(share.length)
+      .split(/[\\/]+/)
+      .filter(Boolean)) {
+      acc += `\\${part}`;
+      crumbs.push({ label: part, path: acc });
+    }
+    return crumbs;
+  }
   if (style === 'windows') {
     const parts = path.split(/[\\/]+/).filter(Boolean);
     const crumbs: Crumb[] = [];
