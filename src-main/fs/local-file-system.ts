@@ -11,6 +11,7 @@ import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { isNetworkErrno } from '../core/network-errno.js';
 import { FerryError } from '../../src-shared/errors.js';
+import { isUndecodableName } from './safe-name.js';
 import type { EntryType, FileEntry } from '../../src-shared/model.js';
 import type {
   HashAlgorithm,
@@ -46,6 +47,10 @@ export class LocalFileSystem implements RemoteFileSystem {
           if (entry.type === 'symlink') entry.linkTarget = await fsp.readlink(full);
           return entry;
         } catch (error) {
+          // A name that is not valid UTF-8 comes back decoded with U+FFFD and cannot be found
+          // again by that name: it is listed as what it is, so an upload reports it, never skips it.
+          if (errnoOf(error) === 'ENOENT' && isUndecodableName(name))
+            return { name, type: 'other', size: null, modified: null };
           // Deleted between readdir and lstat: the listing simply no longer has it.
           if (errnoOf(error) === 'ENOENT') return null;
           throw localError(error, full);
@@ -77,8 +82,16 @@ export class LocalFileSystem implements RemoteFileSystem {
     return guard(path, () => fsp.mkdir(path));
   }
 
-  rename(from: string, to: string): Promise<void> {
-    return guard(from, () => fsp.rename(from, to));
+  async rename(from: string, to: string): Promise<void> {
+    try {
+      await fsp.rename(from, to);
+    } catch (error) {
+      // A folder (or a non-empty one) in the way is about the target; anything else, the source.
+      const code = errnoOf(error);
+      const aboutTarget =
+        code === 'EEXIST' || code === 'ENOTEMPTY' || code === 'EISDIR' || code === 'ENOTDIR';
+      throw localError(error, aboutTarget ? to : from);
+    }
   }
 
   deleteFile(path: string): Promise<void> {
