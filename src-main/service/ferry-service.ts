@@ -100,7 +100,16 @@ export class FerryService implements FerryApi {
   }
 
   async 'fs.rename'(sessionId: string, from: string, to: string): R<'fs.rename'> {
-    await (await this.deps.sessions.fs(sessionId)).rename(from, to);
+    const fs = await this.deps.sessions.fs(sessionId);
+    // A rename typed by a person never replaces another file, as in Explorer or Finder (file
+    // systems and servers would: the queue relies on that for .part files). A change of case
+    // only names the same file on case-insensitive disks.
+    if (from.toLowerCase() !== to.toLowerCase() && (await fs.stat(to)))
+      throw new FerryError('ALREADY_EXISTS', `${to} already exists.`, {
+        hint: 'Choose another name, or delete or move the other one first.',
+        retryable: false,
+      });
+    await fs.rename(from, to);
     this.changed(sessionId, from);
     if (this.parentOf(sessionId, from) !== this.parentOf(sessionId, to)) this.changed(sessionId, to);
   }
