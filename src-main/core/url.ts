@@ -27,9 +27,11 @@ export function defaultPort(protocol: Protocol): number {
 
 export function parseRemoteUrl(input: string): ParsedUrl {
   const text = input.trim();
+  // Messages quote the URL as typed, but never its password: they reach logs and terminals.
+  const shown = hidePassword(text);
   const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
   if (!schemeMatch) {
-    throw usage(`"${text}" is not a URL: expected ftp://, ftpes://, ftps:// or sftp://host/path.`);
+    throw usage(`"${shown}" is not a URL: expected ftp://, ftpes://, ftps:// or sftp://host/path.`);
   }
   const scheme = schemeMatch[1]!.toLowerCase();
   const known = SCHEMES[scheme];
@@ -38,19 +40,19 @@ export function parseRemoteUrl(input: string): ParsedUrl {
   const authority = /^[^/]*/.exec(rest)![0];
   const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1);
   // Checked on the text: parsed as http, "ftp:///pub" would name the host "pub".
-  if (hostAndPort === '' || hostAndPort.startsWith(':')) throw usage(`"${text}" names no host.`);
+  if (hostAndPort === '' || hostAndPort.startsWith(':')) throw usage(`"${shown}" names no host.`);
   let url: URL;
   try {
     // WHATWG URL only treats "special" schemes hierarchically; parse as http for the authority rules.
     url = new URL(`http://${rest}`);
   } catch {
-    throw usage(`"${text}" is not a valid URL.`);
+    throw usage(`"${shown}" is not a valid URL.`);
   }
-  if (!url.hostname) throw usage(`"${text}" names no host.`);
+  if (!url.hostname) throw usage(`"${shown}" names no host.`);
   // From the text as well: http's URL drops a port equal to its own default, 80.
   const portText = /:(\d+)$/.exec(hostAndPort)?.[1];
   const port = portText === undefined ? known.port : Number(portText);
-  if (port < 1 || port > 65535) throw usage(`"${text}" names port ${portText}; ports run from 1 to 65535.`);
+  if (port < 1 || port > 65535) throw usage(`"${shown}" names port ${portText}; ports run from 1 to 65535.`);
   if (url.search || url.hash) {
     throw usage('The URL contains "?" or "#": percent-encode them in paths (%3F, %23).');
   }
@@ -59,10 +61,10 @@ export function parseRemoteUrl(input: string): ParsedUrl {
     host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
     port,
   };
-  if (url.username) target.user = safeDecode(url.username);
-  if (url.password) target.password = safeDecode(url.password);
+  if (url.username) target.user = safeDecode(url.username, 'The user name');
+  if (url.password) target.password = safeDecode(url.password, 'The password');
   const rawPath = rest.slice(authority.length);
-  const path = safeDecode(rawPath);
+  const path = safeDecode(rawPath, `The path "${rawPath}"`);
   if (/[\0\r\n]/.test(path)) throw usage('The path contains NUL, CR or LF.');
   return { target, path };
 }
@@ -80,12 +82,23 @@ export function formatRemoteUrl(target: ConnectionTarget, path = ''): string {
   return `${scheme}://${user}${host}${port}${encodedPath}`;
 }
 
-function safeDecode(text: string): string {
+function safeDecode(text: string, what: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
-    throw usage(`"${text}" has a broken percent-encoding.`);
+    throw usage(`${what} has a "%" that is not an escape: write it as %25.`);
   }
+}
+
+/** `ftp://user:secret@host/x` → `ftp://user:***@host/x` (the password ends at the authority's last "@"). */
+function hidePassword(text: string): string {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(text)?.[0];
+  if (!scheme) return text;
+  const authority = /^[^/]*/.exec(text.slice(scheme.length))![0];
+  const at = authority.lastIndexOf('@');
+  const colon = authority.indexOf(':');
+  if (at < 0 || colon < 0 || colon > at) return text;
+  return `${scheme}${authority.slice(0, colon)}:***${text.slice(scheme.length + at)}`;
 }
 
 function usage(message: string): FerryError {

@@ -81,3 +81,23 @@ describe('parseRemoteUrl: ports and hosts the http parser would misread', () => 
     }
   });
 });
+
+describe('parseRemoteUrl errors never repeat the password', () => {
+  for (const url of [
+    'ftp://u:s3cret@h:70000/x',
+    'ftp://u:s3cret@h/%zz',
+    'ftp://u:s3%zzcret@h/',
+    'ftp://u:s3cret@/x',
+  ]) {
+    it(url, () => {
+      let message = '';
+      try {
+        parseRemoteUrl(url);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).not.toBe('');
+      expect(message).not.toMatch(/s3/);
+    });
+  }
+});
