@@ -56,6 +56,8 @@ interface Run {
   stop: 'pause' | 'halt' | 'cancel' | 'remove' | null;
   lastTransferred: number;
   lastTime: number;
+  /** When this run's progress was last reported (a stalled run is reported now and then). */
+  lastReported: number;
   speed: number;
   lastCheckpoint: number;
   settled: Promise<void>;
@@ -68,6 +70,11 @@ type DirOutcome = { kind: 'dir-done' };
 const STATES: TransferState[] = ['queued', 'active', 'paused', 'verifying', 'done', 'failed', 'skipped'];
 /** Offsets of running items are journaled at most this often: a crash re-sends at most this much. */
 const CHECKPOINT_MS = 3000;
+/**
+ * A run whose bytes stopped moving is still reported this often, so views see its speed fall
+ * and its ETA go, instead of the last figures before the stall staying up for ever.
+ */
+const STALLED_REPORT_MS = 1000;
 /** Runs allowed beyond the connection limit while they finish locally (see `pump`). */
 const FINISHING_SLACK = 16;
 /** Requests handled between two turns of the event loop in `add`. */
@@ -436,6 +443,7 @@ export class TransferQueue {
       stop: null,
       lastTransferred: item.transferred,
       lastTime: now,
+      lastReported: now,
       speed: 0,
       lastCheckpoint: now,
       settled: Promise.resolve(),
@@ -825,7 +833,8 @@ export class TransferQueue {
       // Smoothed so the ETA does not jump with every burst of the network.
       run.speed = run.speed === 0 ? instant : run.speed * 0.7 + instant * 0.3;
       run.lastTime = now;
-      if (transferred === run.lastTransferred) continue;
+      if (transferred === run.lastTransferred && now - run.lastReported < STALLED_REPORT_MS) continue;
+      run.lastReported = now;
       run.lastTransferred = transferred;
       const item = run.item;
       this.bytesDone += transferred - item.transferred;
