@@ -19,9 +19,12 @@ export const LOCAL_SESSION_ID = 'local';
 interface Session {
   info: SessionInfo;
   target: ConnectionTarget | null;
-  fs: RemoteFileSystem;
+  /** null while the first connection is being made. */
+  fs: RemoteFileSystem | null;
   log: SessionLog;
   reconnecting: Promise<RemoteFileSystem> | null;
+  /** Disconnected by the user: a connection that arrives afterwards is closed, never kept. */
+  closed: boolean;
 }
 
 export class SessionRegistry {
@@ -52,6 +55,7 @@ export class SessionRegistry {
       fs: local,
       log: new SessionLog(LOCAL_SESSION_ID, bus),
       reconnecting: null,
+      closed: false,
     });
   }
 
@@ -89,9 +93,15 @@ export class SessionRegistry {
       home: '/',
     };
     if (target.siteId) info.siteId = target.siteId;
+    // Listed from the start, so the tab the view shows while connecting can be disconnected.
+    const session: Session = { info, target, fs: null, log, reconnecting: null, closed: false };
+    this.sessions.set(id, session);
     this.bus.emit({ type: 'session', session: info });
     try {
-      const fs = await this.connector(target, { logger: log, prompter: this.prompter });
+      const fs = await this.keepUnlessClosed(
+        session,
+        this.connector(target, { logger: log, prompter: this.prompter }),
+      );
       const home = target.remoteDir || (await fs.home());
       const connected: SessionInfo = {
         ...info,
@@ -100,10 +110,18 @@ export class SessionRegistry {
         security: fs.security,
         secure: fs.security !== null && fs.security.kind !== 'none',
       };
-      this.sessions.set(id, { info: connected, target, fs, log, reconnecting: null });
+      if (session.closed) {
+        await fs.close().catch(() => undefined);
+        throw disconnectedMeanwhile();
+      }
+      session.info = connected;
+      session.fs = fs;
       this.bus.emit({ type: 'session', session: connected });
       return connected;
     } catch (error) {
+      // Closed by the user meanwhile: close() already told the views.
+      if (session.closed) throw error;
+      this.sessions.delete(id);
       const failed = error instanceof FerryError ? error : new FerryError('CONNECTION_FAILED', String(error));
       log.log('error', failed.message);
       log.flush();
@@ -116,6 +134,11 @@ export class SessionRegistry {
   /** The session's file system, re-connected first when the server dropped it. */
   async fs(id: string): Promise<RemoteFileSystem> {
     const session = this.get(id);
+    if (!session.fs) {
+      throw new FerryError('INVALID_ARGUMENT', 'That connection is still being made.', {
+        hint: 'Wait until it is connected.',
+      });
+    }
     if (session.fs.connected || !session.target) return session.fs;
     session.reconnecting ??= this.reconnect(session).finally(() => {
       session.reconnecting = null;
@@ -127,9 +150,10 @@ export class SessionRegistry {
     if (id === LOCAL_SESSION_ID)
       throw new FerryError('INVALID_ARGUMENT', 'The local disk cannot be disconnected.');
     const session = this.get(id);
+    session.closed = true;
     this.sessions.delete(id);
     session.log.flush();
-    await session.fs.close().catch(() => undefined);
+    await session.fs?.close().catch(() => undefined);
     this.bus.emit({ type: 'session-closed', sessionId: id });
   }
 
@@ -142,9 +166,23 @@ export class SessionRegistry {
   private async reconnect(session: Session): Promise<RemoteFileSystem> {
     const target = session.target!;
     session.log.log('info', 'Connection was closed; reconnecting.');
-    const fs = await this.connector(target, { logger: session.log, prompter: this.prompter });
+    const fs = await this.keepUnlessClosed(
+      session,
+      this.connector(target, { logger: session.log, prompter: this.prompter }),
+    );
     session.fs = fs;
     return fs;
+  }
+
+  /** The connection, unless the session was disconnected while it was being made: then it is closed. */
+  private async keepUnlessClosed(
+    session: Session,
+    connecting: Promise<RemoteFileSystem>,
+  ): Promise<RemoteFileSystem> {
+    const fs = await connecting;
+    if (!session.closed) return fs;
+    await fs.close().catch(() => undefined);
+    throw disconnectedMeanwhile();
   }
 
   private get(id: string): Session {
@@ -156,4 +194,10 @@ export class SessionRegistry {
     }
     return session;
   }
+}
+
+function disconnectedMeanwhile(): FerryError {
+  return new FerryError('CANCELLED', 'Disconnected while the connection was being made.', {
+    retryable: false,
+  });
 }
