@@ -112,8 +112,17 @@ export async function checkCertificate(
     );
   }
   if (answer.trust === 'always') {
-    await deps.trustStore.pin(target.host, target.port, info);
-    deps.logger.log('info', `Certificate ${info.fingerprint256} pinned for ${target.host}:${target.port}.`);
+    try {
+      await deps.trustStore.pin(target.host, target.port, info);
+      deps.logger.log('info', `Certificate ${info.fingerprint256} pinned for ${target.host}:${target.port}.`);
+    } catch (error) {
+      // Trusted by the person; only remembering it failed: trusted for this session instead.
+      deps.runTrust?.add(target.host, target.port, presented);
+      deps.logger.log(
+        'error',
+        `Certificate ${info.fingerprint256} trusted for ${target.host}:${target.port} for this session only: saving it failed (${(error as Error).message}).`,
+      );
+    }
   } else {
     deps.runTrust?.add(target.host, target.port, presented);
   }

@@ -84,11 +84,21 @@ export async function verifyHostKey(keyBlob: Buffer, options: HostKeyCheckOption
     );
   }
   if (answer.trust === 'always') {
-    await appendKnownHost(knownHostsFile, host, port, keyBlob);
-    logger.log(
-      'info',
-      `Trusted ${info.algorithm} ${info.fingerprint} for ${where}; saved to ${knownHostsFile}`,
-    );
+    try {
+      await appendKnownHost(knownHostsFile, host, port, keyBlob);
+      logger.log(
+        'info',
+        `Trusted ${info.algorithm} ${info.fingerprint} for ${where}; saved to ${knownHostsFile}`,
+      );
+    } catch (error) {
+      // The person trusted the key; only remembering it failed. Refusing would add no safety,
+      // and OpenSSH too warns and connects. It is trusted for this session instead.
+      options.runTrust?.add(host, port, info.fingerprint);
+      logger.log(
+        'error',
+        `Trusted ${info.algorithm} ${info.fingerprint} for ${where} for this session only: saving it to ${knownHostsFile} failed (${(error as Error).message}).`,
+      );
+    }
   } else {
     options.runTrust?.add(host, port, info.fingerprint);
     logger.log('info', `Trusted ${info.algorithm} ${info.fingerprint} for ${where} for this session`);
