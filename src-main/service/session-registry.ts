@@ -98,6 +98,7 @@ export class SessionRegistry {
     this.sessions.set(id, session);
     this.bus.emit({ type: 'session', session: info });
     try {
+      if (asksForPassword(target)) session.target = target = await this.withPassword(target, info.label);
       const fs = await this.keepUnlessClosed(
         session,
         this.connector(target, { logger: log, prompter: this.prompter }),
@@ -174,6 +175,23 @@ export class SessionRegistry {
     return fs;
   }
 
+  /**
+   * FTP has no way to ask for a password during the login (SSH does, per attempt): a target
+   * without one is completed here, once; reconnects reuse the answer, kept in memory only.
+   */
+  private async withPassword(target: ConnectionTarget, label: string): Promise<ConnectionTarget> {
+    const answer = await this.prompter.ask({
+      kind: 'password',
+      label,
+      user: target.user ?? '',
+      reason: 'The site asks for its password at each connection.',
+    });
+    if (answer.password === null) {
+      throw new FerryError('LOGIN_FAILED', `No password was given for ${label}.`, { retryable: false });
+    }
+    return { ...target, password: answer.password };
+  }
+
   /** The connection, unless the session was disconnected while it was being made: then it is closed. */
   private async keepUnlessClosed(
     session: Session,
@@ -200,4 +218,15 @@ function disconnectedMeanwhile(): FerryError {
   return new FerryError('CANCELLED', 'Disconnected while the connection was being made.', {
     retryable: false,
   });
+}
+
+/** An FTP login by name with no password at hand (SFTP asks during its own authentication). */
+function asksForPassword(target: ConnectionTarget): boolean {
+  return (
+    target.protocol !== 'sftp' &&
+    target.password === undefined &&
+    target.user !== undefined &&
+    target.user !== '' &&
+    target.user !== 'anonymous'
+  );
 }

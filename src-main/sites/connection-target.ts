@@ -29,6 +29,12 @@ export function toConnectionTarget(site: Site, secret: string | null): Connectio
       if (site.keyFile !== '') target.identityFile = site.keyFile;
       if (secret !== null) target.passphrase = secret;
       break;
+    case 'ask':
+    case 'interactive':
+      // Asked at each connection (by the session, or by SSH itself): a secret left in the
+      // keychain from before the site was switched to asking is not used.
+      target.user = site.user;
+      break;
     default:
       target.user = site.user;
       if (secret !== null) target.password = secret;

@@ -31,6 +31,8 @@ export type SiteDraft = Omit<Site, 'id' | 'hasSecret'> & { id?: string; hasSecre
  * writes electron-store uses), with every secret in a SecretStore. Each change re-reads the file
  * first, so the CLI and the app editing at the same time lose nothing but exact simultaneity.
  */
+const KEEPS_NO_SECRET = new Set<Site['logonType']>(['anonymous', 'ask', 'interactive']);
+
 export class SiteStore {
   readonly path: string;
   readonly #conf: Conf<SitesDocument>;
@@ -89,6 +91,9 @@ export class SiteStore {
    * replaces it. The keychain is written first, so a site never claims a secret it does not have.
    */
   async save(draft: SiteDraft, secret?: string | null): Promise<Site> {
+    // A site that asks each time (or logs in anonymously) keeps no secret: one saved before it
+    // was switched to that is deleted, not left in the keychain to be used without asking.
+    if (KEEPS_NO_SECRET.has(draft.logonType)) secret = null;
     const id = draft.id ?? newSiteId();
     const previous = this.#fresh().sites.find((s) => s.id === id);
     const hasSecret = secret === undefined ? (previous?.hasSecret ?? false) : secret !== null;
