@@ -6,7 +6,7 @@
  * the file is rewritten in the background and swapped in atomically with rename.
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { QueueRecord } from './queue-record.js';
@@ -38,6 +38,8 @@ export interface LoadedJournal {
 const FILE = 'queue.jsonl';
 const COMPACT_BATCH = 2000;
 const WRITE_DELAY_MS = 10;
+/** How soon a failed write (a full disk) is tried again. */
+const RETRY_WRITE_MS = 1000;
 
 export class QueueJournal {
   private buffer: string[] = [];
@@ -50,14 +52,20 @@ export class QueueJournal {
   private compacting: Promise<void> | null = null;
   private lines: number;
   private closed = false;
+  /** The file's length after the last complete write: a failed one is cut back to it. */
+  private size: number;
+  /** Set while writes fail (a full disk): warned about once, retried until they succeed. */
+  private failing = false;
 
   private constructor(
     private readonly dir: string,
     private fd: FileHandle,
     lines: number,
+    size: number,
     private readonly options: Required<JournalOptions>,
   ) {
     this.lines = lines;
+    this.size = size;
   }
 
   /** Opens (creating) the journal in `dir` and replays it. */
@@ -71,7 +79,7 @@ export class QueueJournal {
     const path = join(dir, FILE);
     const { items, settings, lines, damaged } = await replay(path, full.warn);
     const fd = await open(path, 'a');
-    const journal = new QueueJournal(dir, fd, lines, full);
+    const journal = new QueueJournal(dir, fd, lines, (await fd.stat()).size, full);
     // A torn tail must not glue itself to the next line we append: rewrite cleanly first.
     if (damaged || lines > items.size * 2 + full.compactSlack)
       await journal.compact(items.values(), settings);
@@ -104,9 +112,14 @@ export class QueueJournal {
    */
   compact(records: Iterable<QueueRecord>, settings: QueueSettings | null): Promise<void> {
     if (this.compacting) return this.compacting;
-    this.compacting = this.runCompaction(records, settings).finally(() => {
-      this.compacting = null;
-    });
+    this.compacting = this.runCompaction(records, settings)
+      .catch((error: unknown) => {
+        // The old file is still the complete journal: nothing is lost, it just stays long.
+        this.options.warn(`queue journal: compaction failed (${(error as Error).message})`);
+      })
+      .finally(() => {
+        this.compacting = null;
+      });
     return this.compacting;
   }
 
@@ -123,24 +136,58 @@ export class QueueJournal {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.compacting;
-    await this.flush();
-    this.closed = true;
-    if (this.fsyncTimer) clearTimeout(this.fsyncTimer);
-    await this.fd.close();
+    try {
+      await this.compacting;
+      await this.flush();
+    } finally {
+      this.closed = true;
+      if (this.fsyncTimer) clearTimeout(this.fsyncTimer);
+      if (this.buffer.length > 0)
+        this.options.warn(
+          `queue journal: ${this.buffer.length} change(s) could not be written before closing`,
+        );
+      await this.fd.close();
+    }
   }
 
   private write(): Promise<void> {
     this.flushScheduled = false;
     if (this.buffer.length === 0) return this.writing;
-    const chunk = this.buffer.join('');
+    const lines = this.buffer;
     this.buffer = [];
-    this.writing = this.writing.then(async () => {
-      await this.fd.write(chunk);
+    this.writing = this.writing.then(() => this.writeLines(lines));
+    return this.writing;
+  }
+
+  /**
+   * Appends whole lines or none. A write that fails (a full disk) or stops short is cut back to
+   * the last whole line, and its lines wait for the next attempt: never a torn line that the next
+   * append would glue itself to, and never a broken chain that stops every later write.
+   */
+  private async writeLines(lines: string[]): Promise<void> {
+    const chunk = Buffer.from(lines.join(''));
+    try {
+      for (let done = 0; done < chunk.length;) {
+        done += (await this.fd.write(chunk, done, chunk.length - done)).bytesWritten;
+      }
+      this.size += chunk.length;
       this.dirty = true;
       this.scheduleSync();
-    });
-    return this.writing;
+      if (this.failing) this.options.warn('queue journal: writing again');
+      this.failing = false;
+    } catch (error) {
+      await this.fd.truncate(this.size).catch(() => undefined);
+      this.buffer = [...lines, ...this.buffer];
+      if (!this.failing)
+        this.options.warn(
+          `queue journal: cannot write (${(error as Error).message}); changes are kept in memory and written once possible`,
+        );
+      this.failing = true;
+      if (!this.closed && !this.flushScheduled) {
+        this.flushScheduled = true;
+        setTimeout(() => void this.write(), RETRY_WRITE_MS).unref();
+      }
+    }
   }
 
   private scheduleSync(): void {
@@ -155,7 +202,11 @@ export class QueueJournal {
   private sync(): Promise<void> {
     if (!this.dirty) return this.writing;
     this.dirty = false;
-    this.writing = this.writing.then(() => this.fd.datasync());
+    this.writing = this.writing.then(() =>
+      this.fd.datasync().catch((error: unknown) => {
+        this.options.warn(`queue journal: cannot sync (${(error as Error).message})`);
+      }),
+    );
     return this.writing;
   }
 
@@ -184,27 +235,40 @@ export class QueueJournal {
     } catch (error) {
       this.mirror = null;
       await out.close();
+      await rm(temp, { force: true }).catch(() => undefined);
       throw error;
     }
     // The swap runs inside the write chain: no write to the old file can slip in between the
     // replay of what was appended meanwhile and the rename, so nothing is lost either side.
+    let failure: unknown = null;
     this.writing = this.writing.then(async () => {
       const replayed = this.mirror ?? [];
       this.mirror = null;
       // Lines still buffered were mirrored too: they go to the new file with the replay.
+      const buffered = this.buffer;
       this.buffer = [];
       try {
-        if (replayed.length > 0) await out.write(replayed.join(''));
-        await out.datasync();
-      } finally {
-        await out.close();
+        try {
+          if (replayed.length > 0) await out.write(replayed.join(''));
+          await out.datasync();
+        } finally {
+          await out.close();
+        }
+        await rename(temp, path);
+      } catch (error) {
+        // The old file stays, complete but for the lines only buffered: they are written to it.
+        this.buffer = [...buffered, ...this.buffer];
+        await rm(temp, { force: true }).catch(() => undefined);
+        failure = error;
+        return;
       }
-      await rename(temp, path);
       await this.fd.close();
       this.fd = await open(path, 'a');
+      this.size = (await this.fd.stat()).size;
       this.lines = lines + replayed.length;
     });
     await this.writing;
+    if (failure) throw failure;
   }
 }
 
@@ -235,10 +299,14 @@ async function replay(
       pendingBad = null;
     }
     if (text.length === 0) continue;
-    let op: JournalOp;
+    let op: unknown;
     try {
-      op = JSON.parse(text) as JournalOp;
+      op = JSON.parse(text);
     } catch {
+      op = null;
+    }
+    // Valid JSON of the wrong shape (a hand edit, another version, a damaged disk) is damaged too.
+    if (!isJournalOp(op)) {
       damaged = true;
       pendingBad = { line: lines, text };
       continue;
@@ -250,6 +318,26 @@ async function replay(
       `queue journal: ignored a torn last line (${pendingBad.text.length} bytes), left by an interrupted write`,
     );
   return { items, settings, lines, damaged };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The shape `apply` relies on; the records themselves are checked when the queue loads them. */
+function isJournalOp(value: unknown): value is JournalOp {
+  if (!isObject(value)) return false;
+  switch (value.op) {
+    case 'put':
+      return isObject(value.item) && typeof value.item.id === 'string';
+    case 'set':
+      return typeof value.id === 'string' && isObject(value.set);
+    case 'del':
+      return typeof value.id === 'string';
+    case 'settings':
+      return isObject(value.settings);
+    default:
+      return false;
+  }
 }
 
 function apply(
