@@ -33,6 +33,7 @@ export interface FileJob {
   target: RemoteFileSystem;
   signal: AbortSignal;
   settings: QueueSettings;
+  /** The direction's speed limit; it may be unlimited now and limited later. */
   bucket: TokenBucket | null;
   meter: TransferMeter;
   /** Turns 'ask' into a concrete policy (or a cancel) through the prompter. */
@@ -161,7 +162,7 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   // disk in one burst (see commitLocalFile): per-file overhead, not bandwidth, decides how fast
   // a tree of small files arrives. Resuming has nothing to gain below this size.
   const held =
-    usePart && offset === 0 && size != null && size <= SMALL_FILE_BYTES && !job.bucket
+    usePart && offset === 0 && size != null && size <= SMALL_FILE_BYTES && !job.bucket?.limited
       ? new CollectingSink(digest, size, text)
       : null;
   // Between two FTP servers that allow it, a copy goes server to server instead (fxp-copy.ts).

@@ -105,7 +105,7 @@ function reasonToStream(
   target: FtpFileSystem,
   targetPath: string,
 ): string | null {
-  if (job.bucket) return 'a speed limit is set, and only bytes passing through Ferry can be paced';
+  if (job.bucket?.limited) return 'a speed limit is set, and only bytes passing through Ferry can be paced';
   if (source.security.kind !== 'none' || target.security.kind !== 'none')
     return 'a TLS-protected data connection between two servers needs SSCN or CPSV, which Ferry does not use';
   if (source.sendsAsText(job.item.source.path) || target.sendsAsText(targetPath))

@@ -617,9 +617,9 @@ export class TransferQueue {
     run.controller.abort();
   }
 
-  private bucketFor(item: QueueRecord): TokenBucket | null {
-    const bucket = item.direction === 'upload' ? this.buckets.up : this.buckets.down;
-    return bucket.limited ? bucket : null;
+  /** The direction's bucket even while unlimited: a limit set later paces running transfers too. */
+  private bucketFor(item: QueueRecord): TokenBucket {
+    return item.direction === 'upload' ? this.buckets.up : this.buckets.down;
   }
 
   /** One overwrite question at a time, so "apply to all" answers every question still waiting. */
@@ -771,8 +771,11 @@ export class TransferQueue {
   }
 
   private swapWithNeighbour(item: QueueRecord, where: 'up' | 'down'): void {
+    const ready = this.readyQueue.ordered(item.priority, item.source.location, item.target.location);
+    // Only waiting items have neighbours: moving a paused or running one would swap two others.
+    if (!ready.includes(item)) return;
     let previous: QueueRecord | null = null;
-    for (const other of this.readyQueue.ordered(item.priority, item.source.location, item.target.location)) {
+    for (const other of ready) {
       if (where === 'up' && other === item) break;
       if (where === 'down' && previous === item) {
         previous = other;
