@@ -97,6 +97,9 @@ export async function runTransfer(
   } catch (error) {
     channel.destroy();
     await resynchronise(control, finalReply);
+    // The local stream failed meanwhile and took the data connection down with it: that is the
+    // cause, not the network (which would also switch the session to active mode).
+    if (plan.stream.errored) throw streamError(plan.stream.errored, plan.direction);
     if (error instanceof FerryError) setupFailures.add(error);
     throw error;
   }
