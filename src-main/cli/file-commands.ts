@@ -61,7 +61,8 @@ export async function mkdirCommand(context: CliContext, ref: string): Promise<vo
 
 export async function moveCommand(context: CliContext, ref: string, newPath: string): Promise<void> {
   await withRemote(context, ref, async (fs, path) => {
-    const from = requirePath(path);
+    // "dir/" names the folder itself, as in a shell: its parent is what the slash follows.
+    const from = requirePath(path).replace(/(.)\/+$/, '$1');
     // A bare name renames in place, as `mv` in a shell would.
     const to = newPath.startsWith('/') ? newPath : `${from.slice(0, from.lastIndexOf('/') + 1)}${newPath}`;
     await fs.rename(from, to);

@@ -73,7 +73,20 @@ export function registerSiteCommands(program: Command, makeContext: () => CliCon
     .description('delete a site and its keychain secret')
     .action(async (name: string) => {
       const store = await makeContext().siteStore();
-      const site = store.list().find((s) => siteDisplayPath(s) === name || s.name === name || s.id === name);
+      const all = store.list();
+      // The most exact match wins (id, then Folder/Name, then a bare name), and a name that
+      // several sites share is refused: deleting one of them by chance loses it and its secret.
+      const tiers = [
+        all.filter((s) => s.id === name),
+        all.filter((s) => siteDisplayPath(s) === name),
+        all.filter((s) => s.name === name),
+      ];
+      const matches = tiers.find((tier) => tier.length > 0) ?? [];
+      if (matches.length > 1)
+        throw new FerryError('INVALID_ARGUMENT', `${name} names ${matches.length} sites.`, {
+          hint: `Give its folder too: ${matches.map((s) => siteDisplayPath(s)).join(', ')}.`,
+        });
+      const site = matches[0];
       if (!site)
         throw new FerryError('NOT_FOUND', `No site named ${name}.`, { hint: 'ferry sites ls lists them.' });
       await store.delete(site.id);

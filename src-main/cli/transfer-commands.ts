@@ -2,8 +2,8 @@
  * ferry get / put for single files: streamed, resumable with --resume (REST / offset),
  * size-checked afterwards, with a progress bar at a terminal.
  */
-import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { constants, createReadStream, ftruncateSync } from 'node:fs';
+import { open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FerryError } from '../../src-shared/errors.js';
 import { createSyncFileSink } from '../fs/sync-file-sink.js';
@@ -44,20 +44,34 @@ export async function getCommand(
       process.stderr.write(`${target} is already complete.\n`);
       return;
     }
-    // Opened before the transfer starts, so a local error is reported before any byte is fetched.
-    const file = await open(target, offset > 0 ? 'r+' : 'w').catch((error: unknown) => {
+    // Opened before the transfer starts, so a local error is reported before any byte is
+    // fetched, but emptied only once the server has accepted the download: a refused one (550)
+    // leaves a file that was there as it was, and removes one made for it.
+    const existed = await stat(target).then(
+      () => true,
+      () => false,
+    );
+    const file = await open(target, constants.O_RDWR | constants.O_CREAT).catch((error: unknown) => {
       throw localFileError(error, target);
     });
     // Written on this thread as the bytes arrive, as curl does: this process has nothing else to do.
     const sink = createSyncFileSink(file.fd, offset > 0 ? offset : undefined);
     const bar = new ProgressBar(path.basename(target), entry.size);
     let result: { bytes: number };
+    let started = false;
     try {
       result = await fs.download(remotePath, sink, {
         offset,
         ascii,
         onProgress: (bytes) => bar.update(offset + bytes),
+        onOpened: () => {
+          started = true;
+          ftruncateSync(file.fd, offset);
+        },
       });
+    } catch (error) {
+      if (!started && !existed) await rm(target, { force: true }).catch(() => undefined);
+      throw error;
     } finally {
       await file.close();
     }

@@ -24,10 +24,11 @@ export interface TransferOptions {
    */
   onProgress?: (bytesSoFar: number) => void;
   /**
-   * upload() only: called once the target file is open for writing (FTP: the server's 1xx to
-   * STOR or APPE; SFTP: the open handle; the local disk: the open file). From then on, what is
-   * at the target is this transfer's own work, which a retry may continue; before it, whatever
-   * is there is still the file that was there.
+   * Called once the transfer is under way at the other end: for upload(), the target file is
+   * open for writing (FTP: the server's 1xx to STOR or APPE; SFTP: the open handle; the local
+   * disk: the open file), so what is there from then on is this transfer's own work, which a
+   * retry may continue; for download(), the server accepted the RETR or the open. Before it,
+   * whatever is at the target is still the file that was there.
    */
   onOpened?: () => void;
 }

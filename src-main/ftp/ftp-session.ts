@@ -409,6 +409,7 @@ export class FtpSession {
           transforms: options.ascii ? [crlfToLf()] : [],
           signal: options.signal,
           onProgress: options.onProgress,
+          onOpened: options.onOpened,
           idleTimeoutMs: this.idleMs(),
         };
         if (offset > 0) {

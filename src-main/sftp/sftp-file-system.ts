@@ -250,6 +250,7 @@ export class SftpFileSystem implements RemoteFileSystem {
     const start = options.offset ?? 0;
     this.logger.log('sent', `OPEN ${path} (read${start > 0 ? `, from byte ${start}` : ''})`);
     const handle = await this.request<Buffer>('Open', path, (done) => this.sftp.open(path, 'r', done));
+    options.onOpened?.();
     try {
       const attrs = await this.request<SftpAttrs>('Stat', path, (done) => this.sftp.fstat(handle, done));
       // SFTP v3 may leave the size out; /proc and /sys files say 0 and have bytes. Either way
