@@ -90,15 +90,19 @@ function safeDecode(text: string, what: string): string {
   }
 }
 
-/** `ftp://user:secret@host/x` → `ftp://user:***@host/x` (the password ends at the authority's last "@"). */
+/**
+ * `ftp://user:secret@host/x` → `ftp://user:***@host/x`. A password typed with a raw "/" or "@"
+ * in it breaks the URL's structure, so everything from the first ":" to the last "@" is hidden
+ * (a path with an "@" in it may lose more than the password: these are error messages).
+ */
 function hidePassword(text: string): string {
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(text)?.[0];
   if (!scheme) return text;
-  const authority = /^[^/]*/.exec(text.slice(scheme.length))![0];
-  const at = authority.lastIndexOf('@');
-  const colon = authority.indexOf(':');
+  const rest = text.slice(scheme.length);
+  const at = rest.lastIndexOf('@');
+  const colon = rest.indexOf(':');
   if (at < 0 || colon < 0 || colon > at) return text;
-  return `${scheme}${authority.slice(0, colon)}:***${text.slice(scheme.length + at)}`;
+  return `${scheme}${rest.slice(0, colon)}:***${rest.slice(at)}`;
 }
 
 function usage(message: string): FerryError {

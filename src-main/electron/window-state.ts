@@ -13,18 +13,21 @@ interface WindowState {
 }
 
 const DEFAULT_BOUNDS = { width: 1280, height: 800 };
+/** How much of the title bar must be on a display for a saved position to be used. */
+const GRAB_WIDTH = 100;
+const TITLE_BAR_HEIGHT = 30;
 
 export function loadWindowState(userData: string): Partial<Rectangle> & { maximized: boolean } {
   try {
     const state = JSON.parse(readFileSync(path.join(userData, 'window-state.json'), 'utf8')) as WindowState;
     const { bounds } = state;
+    // Not merely overlapping a display: its title bar must be there to be grabbed (a window
+    // saved on a monitor since unplugged could otherwise open as a sliver at the edge).
     const visible = screen.getAllDisplays().some((display) => {
       const area = display.workArea;
+      const shownWidth = Math.min(bounds.x + bounds.width, area.x + area.width) - Math.max(bounds.x, area.x);
       return (
-        bounds.x < area.x + area.width &&
-        bounds.x + bounds.width > area.x &&
-        bounds.y < area.y + area.height &&
-        bounds.y + bounds.height > area.y
+        shownWidth >= GRAB_WIDTH && bounds.y >= area.y && bounds.y + TITLE_BAR_HEIGHT <= area.y + area.height
       );
     });
     return visible
