@@ -277,19 +277,21 @@ function listen(host: string, range?: [number, number]): Promise<Server> {
     });
   if (!range) return tryPort(0);
   const [low, high] = range;
-  const attempt = async (port: number): Promise<Server> => {
+  const count = high - low + 1;
+  // From a random port up, wrapping round to the bottom: every port of the range once.
+  const attempt = async (port: number, tried: number): Promise<Server> => {
     try {
       return await tryPort(port);
     } catch (error) {
-      if (port >= high) {
+      if (tried + 1 >= count) {
         throw new FerryError('DATA_CONNECTION', `No free port between ${low} and ${high} for active mode.`, {
           cause: error,
         });
       }
-      return attempt(port + 1);
+      return attempt(port >= high ? low : port + 1, tried + 1);
     }
   };
-  return attempt(low + Math.floor(Math.random() * (high - low + 1)));
+  return attempt(low + Math.floor(Math.random() * count), 0);
 }
 
 async function secureData(socket: Socket, context: DataChannelContext): Promise<TLSSocket> {

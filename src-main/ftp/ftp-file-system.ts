@@ -13,6 +13,7 @@ import type {
   TransferResult,
 } from '../fs/remote-file-system.js';
 import type { CertificateCheckDeps } from './certificate-check.js';
+import { keepingTls } from '../core/keeping-tls.js';
 import { FtpSession, type FtpSessionOptions, type FxpOptions } from './ftp-session.js';
 import type { FtpReply } from './reply-parser.js';
 
@@ -209,7 +210,7 @@ export class FtpFileSystem implements RemoteFileSystem {
     if (!this.reconnecting) {
       const reason = this.current.control.closedError;
       this.deps.logger.log('info', `Reconnecting${reason ? ` (${reason.message})` : ''}…`);
-      this.reconnecting = FtpSession.open(this.target, this.deps, this.options)
+      this.reconnecting = FtpSession.open(keepingTls(this.target, this.security), this.deps, this.options)
         .then((session) => {
           this.current = session;
           return session;

@@ -10,6 +10,7 @@ import type { ConnectionTarget, SessionInfo } from '../../src-shared/model.js';
 import type { Prompter } from '../core/prompter.js';
 import { formatRemoteUrl, defaultPort } from '../core/url.js';
 import type { RemoteFileSystem } from '../fs/remote-file-system.js';
+import { keepingTls } from '../core/keeping-tls.js';
 import type { EventBus } from './event-bus.js';
 import type { Connector } from './ports.js';
 import { SessionLog } from './session-log.js';
@@ -165,13 +166,20 @@ export class SessionRegistry {
   }
 
   private async reconnect(session: Session): Promise<RemoteFileSystem> {
-    const target = session.target!;
+    const target = keepingTls(session.target!, session.fs?.security ?? null);
     session.log.log('info', 'Connection was closed; reconnecting.');
     const fs = await this.keepUnlessClosed(
       session,
       this.connector(target, { logger: session.log, prompter: this.prompter }),
     );
     session.fs = fs;
+    // What the views show about the connection is the new one's.
+    session.info = {
+      ...session.info,
+      security: fs.security,
+      secure: fs.security !== null && fs.security.kind !== 'none',
+    };
+    this.bus.emit({ type: 'session', session: session.info });
     return fs;
   }
 

@@ -118,7 +118,14 @@ export class AuthSequence {
         prompts: SshPrompt[],
         finish: KeyboardInteractiveCallback,
       ) => {
-        void this.answerPrompts(name, instructions, prompts).then(finish, () => finish([]));
+        // Exactly one answer per question (RFC 4256): OpenSSH drops the connection on any other
+        // count, and a declined question is answered empty, as ssh(1) does, so the server refuses
+        // this method cleanly and the next one (password) is tried.
+        const fit = (answers: string[]) => prompts.map((_prompt, i) => answers[i] ?? '');
+        void this.answerPrompts(name, instructions, prompts).then(
+          (answers) => finish(fit(answers)),
+          () => finish(fit([])),
+        );
       },
     });
   }

@@ -110,7 +110,8 @@ export async function connectSftp(target: ConnectionTarget, deps: SftpDeps): Pro
   const config = await readSshConfig(deps.sshConfigFile, target.host);
   const host = config.hostName ?? target.host;
   const port = target.port ?? config.port ?? 22;
-  const user = target.user ?? config.user ?? userInfo().username;
+  // An empty user (a site whose field was left blank) means "not given", as for ssh(1).
+  const user = target.user || config.user || userInfo().username;
   const label = `${user}@${host}:${port}`;
   const defaults = deps.defaultIdentityFiles ?? defaultSshPaths().defaultIdentityFiles;
   // ssh(1) uses the default keys only when no IdentityFile was configured.
