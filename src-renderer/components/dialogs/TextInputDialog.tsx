@@ -51,6 +51,8 @@ export function TextInputDialog(props: TextInputDialogProps) {
           aria-label={label}
           data-testid={`${testId}-input`}
           value={value}
+          // The suggested text ("New folder") is selected, so typing replaces it.
+          onFocus={(e) => e.currentTarget.select()}
           onChange={(e) => setValue(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') submit();

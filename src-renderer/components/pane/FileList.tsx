@@ -12,6 +12,8 @@ import { ListHeader } from './ListHeader.js';
 import { useListKeys, type ListCommand } from './use-list-keys.js';
 
 export const ROW_HEIGHT = 26;
+/** The column header's height (.list-header in lists.css). */
+const HEADER_HEIGHT = 28;
 
 export interface FileListProps {
   side: 'local' | 'remote';
@@ -57,6 +59,8 @@ export function FileList(props: FileListProps) {
   const names = useMemo(() => rows.map((r) => r.name), [rows]);
   const onKey = useListKeys();
 
+  // The sticky header scrolls with the rows: it is the list's margin, and it covers the top
+  // of the view, so a row scrolled "into view" must clear it (or it lands a row out of sight).
   // TanStack Virtual re-renders through its own state; Ferry does not use the React Compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -64,6 +68,8 @@ export function FileList(props: FileListProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 16,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
   });
 
   // Row callbacks read the latest props through a ref so they never change identity.
@@ -185,7 +191,7 @@ export function FileList(props: FileListProps) {
                   side={side}
                   entry={entry}
                   index={item.index}
-                  top={item.start}
+                  top={item.start - HEADER_HEIGHT}
                   selected={selection.selected.has(entry.name)}
                   focused={selection.focus === entry.name}
                   comparison={comparison?.get(entry.name)}

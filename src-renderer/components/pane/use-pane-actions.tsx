@@ -38,6 +38,8 @@ export function usePaneActions(pane: PaneModel, other: PaneModel, session: Sessi
   const api = app.client.api;
   const openDialog = useDialogs();
   const sessionId = pane.sessionId;
+  // Auto-start switched off: new transfers wait for Start instead of starting the queue.
+  const holding = (): boolean => app.queue.getSummary()?.running === false;
 
   const enqueue = (
     from: { sessionId: string | null; dir: string },
@@ -61,12 +63,13 @@ export function usePaneActions(pane: PaneModel, other: PaneModel, session: Sessi
     );
     if (requests.length === 0) return;
     void app.run('Could not add to the queue', async () => {
+      const wait = paused || holding();
       await api['queue.add'](requests);
-      if (!paused) await api['queue.start']();
+      if (!wait) await api['queue.start']();
       const what = requests.length === 1 ? `“${names[0]}”` : `${requests.length} items`;
       app.toasts.show({
         kind: 'success',
-        title: paused ? `Added ${what} to the queue` : `Transferring ${what}`,
+        title: wait ? `Added ${what} to the queue` : `Transferring ${what}`,
       });
     });
   };
@@ -104,11 +107,13 @@ export function usePaneActions(pane: PaneModel, other: PaneModel, session: Sessi
       }));
       if (requests.length === 0) return;
       void app.run('Could not add to the queue', async () => {
+        const wait = holding();
         await api['queue.add'](requests);
-        await api['queue.start']();
+        if (!wait) await api['queue.start']();
+        const what = requests.length === 1 ? `“${baseName(paths[0] ?? '')}”` : `${requests.length} items`;
         app.toasts.show({
           kind: 'success',
-          title: `Uploading ${requests.length === 1 ? `“${baseName(paths[0] ?? '')}”` : `${requests.length} items`}`,
+          title: wait ? `Added ${what} to the queue` : `Uploading ${what}`,
         });
       });
     },
@@ -154,7 +159,13 @@ export function usePaneActions(pane: PaneModel, other: PaneModel, session: Sessi
       ));
     },
     rename(from, to) {
-      if (!sessionId || validName(to)) return;
+      if (!sessionId) return;
+      // Said, not swallowed: the name typed in place simply went back to the old one.
+      const problem = validName(to);
+      if (problem) {
+        app.toasts.show({ kind: 'error', title: `Could not rename “${from}”`, detail: problem });
+        return;
+      }
       void app.run(`Could not rename “${from}”`, async () => {
         await api['fs.rename'](sessionId, joinPath(pane.path, from), joinPath(pane.path, to));
         pane.refresh();
