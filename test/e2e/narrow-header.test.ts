@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../harness/index.js';
 import { chromiumAvailable } from './browser.js';
-import { openFerry, pane, quickConnect, type FerryPage } from './ferry-page.js';
+import { openFerry, pane, quickConnect, type FerryPage, failureShot } from './ferry-page.js';
 
 /** For each pane: how many px the title (text and host chip) runs under the nav toolbar. */
 function titleOverlap(page: Page): Promise<Record<string, number>> {
@@ -41,10 +41,7 @@ describe.skipIf(!chromiumAvailable())('the pane header in a narrow window', () =
   });
 
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await ferry.page
-        .screenshot({ path: `/tmp/ferry-e2e-${context.task.name.replace(/[^a-z0-9]+/gi, '-')}.png` })
-        .catch(() => {});
+    if (context.task.result?.state === 'fail') await failureShot(ferry.page, context.task.name);
   });
 
   afterAll(async () => {

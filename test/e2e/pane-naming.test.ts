@@ -9,7 +9,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './browser.js';
-import { openFerry, pane, type FerryPage } from './ferry-page.js';
+import { openFerry, pane, type FerryPage, failureShot } from './ferry-page.js';
 
 describe.skipIf(!chromiumAvailable())('naming files and folders in a pane', () => {
   let ferry: FerryPage;
@@ -22,10 +22,7 @@ describe.skipIf(!chromiumAvailable())('naming files and folders in a pane', () =
   });
 
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await ferry.page
-        .screenshot({ path: `/tmp/ferry-e2e-${context.task.name.replace(/[^a-z0-9]+/gi, '-')}.png` })
-        .catch(() => {});
+    if (context.task.result?.state === 'fail') await failureShot(ferry.page, context.task.name);
   });
 
   afterAll(async () => {

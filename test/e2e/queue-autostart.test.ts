@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../harness/index.js';
 import { chromiumAvailable } from './browser.js';
-import { openFerry, pane, quickConnect, type FerryPage } from './ferry-page.js';
+import { openFerry, pane, quickConnect, type FerryPage, failureShot } from './ferry-page.js';
 
 describe.skipIf(!chromiumAvailable())('the queue with Auto-start turned off', () => {
   let server: RunningServer;
@@ -26,10 +26,7 @@ describe.skipIf(!chromiumAvailable())('the queue with Auto-start turned off', ()
   });
 
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await ferry.page
-        .screenshot({ path: `/tmp/ferry-e2e-${context.task.name.replace(/[^a-z0-9]+/gi, '-')}.png` })
-        .catch(() => {});
+    if (context.task.result?.state === 'fail') await failureShot(ferry.page, context.task.name);
   });
 
   afterAll(async () => {

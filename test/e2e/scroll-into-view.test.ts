@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './browser.js';
-import { keyboardOf, openFerry, pane, type FerryPage } from './ferry-page.js';
+import { keyboardOf, openFerry, pane, type FerryPage, failureShot } from './ferry-page.js';
 
 const COUNT = 300;
 const nameOf = (i: number): string => `file-${String(i).padStart(3, '0')}.txt`;
@@ -55,10 +55,7 @@ describe.skipIf(!chromiumAvailable())('keyboard focus in a long list stays in vi
   });
 
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await ferry.page
-        .screenshot({ path: `/tmp/ferry-e2e-${context.task.name.replace(/[^a-z0-9]+/gi, '-')}.png` })
-        .catch(() => {});
+    if (context.task.result?.state === 'fail') await failureShot(ferry.page, context.task.name);
   });
 
   afterAll(async () => {

@@ -11,9 +11,9 @@ import type { Prompt, PromptAnswers } from '../../../src-shared/prompts.js';
 import { EditWatcher } from '../../../src-main/app/edit-watcher.js';
 import { silentLogger } from '../../../src-main/core/protocol-log.js';
 import type { Prompter } from '../../../src-main/core/prompter.js';
-import { MemoryCertificateTrustStore } from '../../../src-main/core/trust-store.js';
 import type { RemoteFileSystem, TransferOptions } from '../../../src-main/fs/remote-file-system.js';
-import { connectFtp, type FtpFileSystem } from '../../../src-main/ftp/index.js';
+import type { FtpFileSystem } from '../../../src-main/ftp/index.js';
+import { connectTo } from '../ftp/ftp-test-kit.js';
 import { startServer, type RunningServer } from '../../harness/index.js';
 
 /** Answers "Skip" (the refusal default, and what a careful user picks for "someone else changed it"). */
@@ -53,20 +53,7 @@ describe('editing a remote file: two saves while the first upload is still runni
 
   beforeAll(async () => {
     server = await startServer('pyftpdlib');
-    fs = await connectFtp(
-      {
-        protocol: 'ftp-insecure',
-        host: '127.0.0.1',
-        port: server.port,
-        user: server.user,
-        password: server.password,
-      },
-      {
-        logger: silentLogger,
-        prompter: new ScriptedPrompter(),
-        trustStore: new MemoryCertificateTrustStore(),
-      },
-    );
+    fs = await connectTo(server, { protocol: 'ftp-insecure' }, { prompter: new ScriptedPrompter() });
   });
 
   afterAll(async () => {

@@ -1,6 +1,7 @@
 /** Shared helpers for FTP integration tests: connect to a harness server, hash files, collect logs. */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import type { Socket } from 'node:net';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ConnectionTarget, Protocol } from '../../../src-shared/model.js';
@@ -116,4 +117,19 @@ export async function download(fs: FtpFileSystem, path: string): Promise<Buffer>
   const sink = new BufferSink();
   await fs.download(path, sink);
   return sink.data;
+}
+
+/** A scripted server's side of a control connection (plain or TLS): one answer per command line. */
+export function answerLines(socket: Socket, answer: (line: string) => string | null): void {
+  let pending = '';
+  socket.on('error', () => undefined);
+  socket.on('data', (chunk: Buffer) => {
+    pending += chunk.toString('latin1');
+    for (let nl = pending.indexOf('\r\n'); nl !== -1; nl = pending.indexOf('\r\n')) {
+      const line = pending.slice(0, nl);
+      pending = pending.slice(nl + 2);
+      const reply = answer(line);
+      if (reply !== null) socket.write(reply);
+    }
+  });
 }

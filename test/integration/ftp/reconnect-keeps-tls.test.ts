@@ -18,6 +18,7 @@ import { EventBus } from '../../../src-main/service/event-bus.js';
 import { SessionRegistry } from '../../../src-main/service/session-registry.js';
 import type { RemoteFileSystem } from '../../../src-main/fs/remote-file-system.js';
 import { makeCert, type SelfSignedCert } from '../../harness/make-cert.js';
+import { answerLines } from './ftp-test-kit.js';
 
 let dir: string;
 let cert: SelfSignedCert;
@@ -25,20 +26,6 @@ let server: Server;
 let connections = 0;
 const sockets: Socket[] = [];
 const heardInPlain: string[] = [];
-
-function serve(socket: Socket, answer: (line: string) => string | null): void {
-  let pending = '';
-  socket.on('error', () => undefined);
-  socket.on('data', (chunk: Buffer) => {
-    pending += chunk.toString('latin1');
-    for (let nl = pending.indexOf('\r\n'); nl !== -1; nl = pending.indexOf('\r\n')) {
-      const line = pending.slice(0, nl);
-      pending = pending.slice(nl + 2);
-      const reply = answer(line);
-      if (reply !== null) socket.write(reply);
-    }
-  });
-}
 
 function ftpAnswer(line: string): string {
   const verb = line.split(' ')[0]!.toUpperCase();
@@ -71,7 +58,7 @@ beforeAll(async () => {
     sockets.push(plain);
     plain.on('error', () => undefined);
     plain.write('220 server\r\n');
-    serve(plain, (line) => {
+    answerLines(plain, (line) => {
       if (line === 'AUTH TLS') {
         // The first connection: TLS. Later ones: TLS stripped (someone in the middle).
         if (!first) return '500 AUTH not understood\r\n';
@@ -82,7 +69,7 @@ beforeAll(async () => {
             cert: readFileSync(cert.certFile),
             key: readFileSync(cert.keyFile),
           });
-          serve(secure, ftpAnswer);
+          answerLines(secure, ftpAnswer);
         });
         return null;
       }

@@ -6,7 +6,7 @@
  * connection.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TLSSocket } from 'node:tls';
@@ -15,27 +15,12 @@ import { refusingPrompter } from '../../../src-main/core/prompter.js';
 import { MemoryCertificateTrustStore } from '../../../src-main/core/trust-store.js';
 import { connectFtp } from '../../../src-main/ftp/index.js';
 import { makeCert, type SelfSignedCert } from '../../harness/make-cert.js';
-import { RecordingLogger } from './ftp-test-kit.js';
+import { RecordingLogger, answerLines } from './ftp-test-kit.js';
 
 let dir: string;
 let cert: SelfSignedCert;
 let server: Server;
 const heardOverTls: string[] = [];
-
-/** Answers line by line on `socket` (plain or TLS). */
-function serve(socket: Socket, answer: (line: string) => string | null): void {
-  let pending = '';
-  socket.on('error', () => undefined);
-  socket.on('data', (chunk: Buffer) => {
-    pending += chunk.toString('latin1');
-    for (let nl = pending.indexOf('\r\n'); nl !== -1; nl = pending.indexOf('\r\n')) {
-      const line = pending.slice(0, nl);
-      pending = pending.slice(nl + 2);
-      const reply = answer(line);
-      if (reply !== null) socket.write(reply);
-    }
-  });
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ferry-review-starttls-'));
@@ -43,7 +28,7 @@ beforeAll(async () => {
   server = createServer((plain) => {
     plain.on('error', () => undefined);
     plain.write('220 honest server\r\n');
-    serve(plain, (line) => {
+    answerLines(plain, (line) => {
       if (line !== 'AUTH TLS') return '502 no\r\n';
       plain.removeAllListeners('data');
       // What the attacker appends to the genuine 234, in the same plaintext segment.
@@ -56,7 +41,7 @@ beforeAll(async () => {
           key: readFileSync(cert.keyFile),
         });
         // The genuine server, over TLS: the password is wrong.
-        serve(secure, (command) => {
+        answerLines(secure, (command) => {
           heardOverTls.push(command);
           const verb = command.split(' ')[0];
           if (verb === 'USER') return '331 Password required\r\n';

@@ -12,25 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { QueueJournal } from '../../../src-main/queue/queue-journal.js';
-import type { QueueRecord } from '../../../src-main/queue/queue-record.js';
+import { queuedRecord } from '../../unit/queue/records.js';
 
-function record(id: string, order: number): QueueRecord {
-  return {
-    id,
-    direction: 'download',
-    source: { location: 'site', path: `/${id}/${'x'.repeat(300)}` },
-    target: { location: 'local', path: `/tmp/${id}` },
-    isDir: false,
-    size: 10,
-    transferred: 0,
-    state: 'queued',
-    priority: 3,
-    attempts: 0,
-    overwrite: 'ask',
-    order,
-    modified: null,
-  };
-}
+// Long paths, so a few lines fill the small disk.
+const record = (id: string, order: number) => queuedRecord(id, order, `/${id}/${'x'.repeat(300)}`);
 
 function tryMount(dir: string): boolean {
   try {

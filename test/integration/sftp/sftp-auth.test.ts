@@ -1,10 +1,12 @@
 /** Authentication against OpenSSH sshd: password, keys, passphrases, keyboard-interactive, agent, ssh_config. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FerryError } from '../../../src-shared/errors.js';
 import { connectSftp } from '../../../src-main/sftp/index.js';
+import { toConnectionTarget } from '../../../src-main/sites/connection-target.js';
+import { parseOpenSshConfig } from '../../../src-main/sites/openssh-import.js';
 import { startServer, type RunningServer } from '../../harness/index.js';
 import {
   RecordingLogger,
@@ -164,4 +166,80 @@ describe('SFTP authentication', () => {
     expect(await fs.home()).toMatch(/^\//);
     await fs.close();
   });
+});
+
+/**
+ * Keyboard-interactive questions the person declines (the prompter answers
+ * `{ answers: null }`, as the UI's Cancel and the CLI without a terminal do). AuthSequence
+ * then answers the server's INFO_REQUEST with zero responses to N prompts, which RFC 4256
+ * forbids; OpenSSH's sshd drops the connection on it ("wrong number of replies"), so the
+ * password method that comes next in the sequence is never tried.
+ */
+it('declining the keyboard-interactive questions moves on to the password method', async () => {
+  const prompter = new ScriptedPrompter({
+    'keyboard-interactive': () => ({ answers: null }),
+    password: () => ({ password: server.password, remember: false }),
+  });
+  const logger = new RecordingLogger();
+  const outcome = await connectSftp(targetFor(server), isolatedDeps(knownHosts, { prompter, logger })).then(
+    async (fs) => {
+      await fs.close();
+      return 'connected';
+    },
+    (error: unknown) => `failed: ${(error as Error).message}`,
+  );
+  await new Promise((r) => setTimeout(r, 200));
+  const sshdLog = readFileSync(server.logFile, 'utf8')
+    .split('\n')
+    .filter((l) => /repl|kbd|keyboard|Disconnect|fatal/i.test(l))
+    .join('\n');
+  const detail = `outcome: ${outcome}\nasked: ${prompter.asked.map((p) => p.kind).join(', ')}\nlog:\n${logger.text()}\nsshd:\n${sshdLog}`;
+  expect(
+    prompter.asked.map((p) => p.kind),
+    detail,
+  ).toEqual(['keyboard-interactive', 'password']);
+  expect(outcome, detail).toBe('connected');
+});
+
+/**
+ * An SFTP site saved without a user name. Sites keep `user: ''` when none was typed
+ * (createSite's default, and what the ~/.ssh/config import writes for a Host without `User`),
+ * and toConnectionTarget passes it on as `target.user = ''`. connectSftp takes the user with
+ * `target.user ?? config.user ?? userInfo().username`, so '' wins over ~/.ssh/config's `User`
+ * (and over the local account name, which ssh(1) uses): the server is asked to log in user "".
+ */
+it('a site without a user name logs in as the ~/.ssh/config User, not as ""', async () => {
+  const config = join(scratch.dir, 'ssh_config');
+  writeFileSync(
+    config,
+    [
+      'Host ferry-review-alias',
+      `  HostName ${server.host}`,
+      `  Port ${server.port}`,
+      `  IdentityFile ${server.clientKeyFile}`,
+      'Host *',
+      `  User ${server.user}`,
+    ].join('\n'),
+  );
+  // The site the import makes of that config (User comes from `Host *`, which the import reads too).
+  const imported = parseOpenSshConfig(
+    ['Host ferry-review-alias', `  Port ${server.port}`, `  IdentityFile ${server.clientKeyFile}`].join('\n'),
+  );
+  const site = imported.sites[0]!.site;
+  expect(site.user).toBe('');
+  const target = toConnectionTarget(site, null);
+  expect(target.user).toBe('');
+
+  const logger = new RecordingLogger();
+  const outcome = await connectSftp(
+    target,
+    isolatedDeps(knownHosts, { sshConfigFile: config, logger, prompter: new ScriptedPrompter() }),
+  ).then(
+    async (fs) => {
+      await fs.close();
+      return 'connected';
+    },
+    (error: unknown) => `failed: ${(error as Error).message}`,
+  );
+  expect(outcome, logger.text()).toBe('connected');
 });

@@ -10,25 +10,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { TransferQueue } from '../../../src-main/queue/index.js';
 import { QueueJournal } from '../../../src-main/queue/queue-journal.js';
-import type { QueueRecord } from '../../../src-main/queue/queue-record.js';
+import { queuedRecord } from './records.js';
 
-function record(id: string, order: number): QueueRecord {
-  return {
-    id,
-    direction: 'download',
-    source: { location: 'site', path: `/${id}` },
-    target: { location: 'local', path: `/tmp/${id}` },
-    isDir: false,
-    size: 10,
-    transferred: 0,
-    state: 'queued',
-    priority: 3,
-    attempts: 0,
-    overwrite: 'ask',
-    order,
-    modified: null,
-  };
-}
+const record = (id: string, order: number) => queuedRecord(id, order);
 
 let dir: string;
 beforeEach(async () => {

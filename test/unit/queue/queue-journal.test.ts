@@ -5,24 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QueueJournal } from '../../../src-main/queue/queue-journal.js';
 import type { QueueRecord } from '../../../src-main/queue/queue-record.js';
 import { DEFAULT_QUEUE_SETTINGS } from '../../../src-main/queue/queue-settings.js';
+import { queuedRecord } from './records.js';
 
-function record(id: string, order = 1): QueueRecord {
-  return {
-    id,
-    direction: 'download',
-    source: { location: 'site', path: `/${id}` },
-    target: { location: 'local', path: `/tmp/${id}` },
-    isDir: false,
-    size: 10,
-    transferred: 0,
-    state: 'queued',
-    priority: 3,
-    attempts: 0,
-    overwrite: 'ask',
-    order,
-    modified: null,
-  };
-}
+const record = (id: string, order = 1) => queuedRecord(id, order);
 
 let dir: string;
 beforeEach(async () => {
