@@ -131,8 +131,19 @@ export class ControlConnection {
   send(command: string): void {
     if (this.failure) throw this.failure;
     assertSafeCommand(command);
+    const line = Buffer.from(`${command}\r\n`, this.options.charset);
+    // A charset that cannot represent a character (latin1) keeps its low byte: "Ċ" (U+010A)
+    // would go out as a line feed the check above never saw, and the rest of the name as a
+    // command of its own. What goes on the wire must be exactly what was checked.
+    if (line.toString(this.options.charset, 0, line.length - 2) !== command) {
+      throw new FerryError(
+        'INVALID_ARGUMENT',
+        `"${maskCommand(command)}" has characters the site's character set (${this.options.charset}) cannot carry.`,
+        { hint: "Rename the file, or set the site's character set to UTF-8.", retryable: false },
+      );
+    }
     this.options.logger.log('sent', maskCommand(command));
-    this.socket.write(Buffer.from(`${command}\r\n`, this.options.charset));
+    this.socket.write(line);
   }
 
   /** The next reply, preliminary (1xx) ones included. timeoutMs 0: wait until armed or forever. */
