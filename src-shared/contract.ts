@@ -26,6 +26,7 @@ import {
   prioritySchema,
   promptAnswerSchema,
   queueSettingsSchema,
+  recentKeySchema,
   siteSchema,
 } from './schemas.js';
 
@@ -53,7 +54,7 @@ export const CONTRACT = {
       z.object({ remember: z.boolean().optional(), savePassword: z.boolean().optional() }).optional(),
     ]),
   ),
-  'session.connectRecent': method<SessionInfo>()(z.tuple([z.string().min(1).max(600)])),
+  'session.connectRecent': method<SessionInfo>()(z.tuple([recentKeySchema])),
   'session.connectSite': method<SessionInfo>()(z.tuple([idSchema])),
   'session.connectUrl': method<SessionInfo>()(z.tuple([z.string().min(1).max(8192)])),
   'session.disconnect': method<void>()(z.tuple([idSchema])),

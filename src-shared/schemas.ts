@@ -11,6 +11,12 @@ export const pathSchema = z
 
 export const idSchema = z.string().min(1).max(200);
 
+/**
+ * A recent connection's key, `protocol://user@host:port` with the user percent-encoded: a user
+ * the target schema accepts (256 characters) grows up to nine-fold when encoded (CJK).
+ */
+export const recentKeySchema = z.string().min(1).max(4096);
+
 export const connectionTargetSchema = z.object({
   protocol: z.enum(PROTOCOLS),
   host: z

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { ConnectionTarget, RecentConnection } from '../../src-shared/model.js';
-import { connectionTargetSchema } from '../../src-shared/schemas.js';
+import { connectionTargetSchema, recentKeySchema } from '../../src-shared/schemas.js';
 import { defaultPort } from './site-defaults.js';
 
 export type { RecentConnection };
 
 export const recentConnectionSchema = z.object({
-  key: z.string().min(1).max(600),
+  key: recentKeySchema,
   // A file that holds a secret anyway (written by hand or by an older Ferry) keeps it out of memory.
   target: connectionTargetSchema.omit({ password: true, passphrase: true }),
   lastUsed: z.number().int().nonnegative(),
