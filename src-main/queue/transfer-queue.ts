@@ -496,6 +496,7 @@ export class TransferQueue {
             },
             touched: () => {
               if (!item.begun) this.update(item, { begun: true });
+              return this.journal?.written() ?? Promise.resolve();
             },
             verifying: () => this.update(item, { state: 'verifying' }, false),
             remoteDone: () => this.releaseSourceEarly(run, source),

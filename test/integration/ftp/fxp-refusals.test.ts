@@ -124,7 +124,10 @@ function copyJob(source: FtpFileSystem, target: FtpFileSystem): FileJob & { stat
     fxpRoutes: new FxpRoutes(),
     ask: () => Promise.resolve('overwrite'),
     begin: () => {},
-    touched: () => states.push('touched'),
+    touched: () => {
+      states.push('touched');
+      return Promise.resolve();
+    },
     verifying: () => states.push('verifying'),
   };
 }
