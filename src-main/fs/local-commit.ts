@@ -38,13 +38,19 @@ type SyncFs = Pick<
   'openSync' | 'writeSync' | 'futimesSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'mkdirSync'
 >;
 
+/**
+ * `before` is awaited before the file is written, once for all the files that go to the disk
+ * together: a journal that must record a file as the queue's own before it exists under its
+ * final name writes once per batch rather than once per file (a thread-pool round trip each).
+ */
 export function commitLocalFile(
   partPath: string,
   finalPath: string,
   data: Buffer,
   modified: Date | null,
+  before?: () => Promise<void>,
 ): Promise<void> {
-  return writer.write(partPath, finalPath, data, modified);
+  return writer.write(partPath, finalPath, data, modified, before);
 }
 
 /** A buffer that owns its whole memory can be handed to the worker without copying. */
@@ -161,6 +167,8 @@ export class DiskWriter {
   private readonly pending = new Map<number, Pending>();
   private batch: Numbered<CommitJob>[] = [];
   private readonly transfers: ArrayBuffer[] = [];
+  /** What the files of the current batch wait for (see commitLocalFile), each called once. */
+  private readonly befores = new Set<() => Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private nextId = 0;
 
@@ -168,15 +176,25 @@ export class DiskWriter {
     return this.broken ? 'this-thread' : 'worker';
   }
 
-  /** Writes `data` as `partPath`, then renames it to `finalPath`; failures are typed. */
-  async write(partPath: string, finalPath: string, data: Buffer, modified: Date | null): Promise<void> {
-    const failure = await this.commit({
+  /**
+   * Writes `data` as `partPath`, then renames it to `finalPath`; failures are typed. `before`
+   * is awaited first (see commitLocalFile).
+   */
+  async write(
+    partPath: string,
+    finalPath: string,
+    data: Buffer,
+    modified: Date | null,
+    before?: () => Promise<void>,
+  ): Promise<void> {
+    const job = {
       part: partPath,
       final: finalPath,
       data: ownBuffer(data),
       length: data.length,
       modified: modified ? modified.getTime() : null,
-    });
+    };
+    const failure = await this.commit(job, before);
     if (failure) throw localError(Object.assign(new Error(failure.message), failure), failure.path);
   }
 
@@ -185,15 +203,19 @@ export class DiskWriter {
     await this.worker?.terminate();
   }
 
-  private commit(job: CommitJob): Promise<CommitFailure | null> {
+  private async commit(job: CommitJob, before?: () => Promise<void>): Promise<CommitFailure | null> {
     const worker = this.started();
-    if (!worker) return Promise.resolve(commitSync(fs, dirname, job));
+    if (!worker) {
+      await before?.();
+      return commitSync(fs, dirname, job);
+    }
     const id = this.nextId++;
     if (this.pending.size === 0) worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.batch.push({ ...job, id });
       this.transfers.push(job.data);
+      if (before) this.befores.add(before);
       if (this.batch.length >= BATCH_MAX) this.send();
       else this.timer ??= setTimeout(() => this.send(), BATCH_DELAY_MS);
     });
@@ -203,8 +225,21 @@ export class DiskWriter {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.batch.length === 0 || !this.worker) return;
-    this.worker.postMessage(this.batch, this.transfers.splice(0));
+    const batch = this.batch;
+    const transfers = this.transfers.splice(0);
+    const befores = [...this.befores];
     this.batch = [];
+    this.befores.clear();
+    const post = () => this.worker?.postMessage(batch, transfers);
+    if (befores.length === 0) return post();
+    Promise.all(befores.map((before) => before())).then(post, (error: unknown) => {
+      for (const job of batch) {
+        const waiting = this.pending.get(job.id);
+        this.pending.delete(job.id);
+        waiting?.reject(error);
+      }
+      if (this.pending.size === 0) this.worker?.unref();
+    });
   }
 
   private started(): Worker | null {
@@ -236,6 +271,7 @@ export class DiskWriter {
     this.timer = null;
     this.batch = [];
     this.transfers.length = 0;
+    this.befores.clear();
     const why = cause instanceof Error ? cause.message : String(cause);
     const error = new FerryError('LOCAL_IO', `The disk writer stopped (${why}).`, {
       hint: 'The file is fetched again and written without it.',

@@ -53,9 +53,14 @@ export interface FileJob {
    * The target file is open for writing: what is there from now on is this item's own work,
    * which a retry or a restart continues. Until then it is whatever was there before, and a
    * retry decides about it again (a refused STOR or RETR must not turn into "resume").
-   * Resolves once that is journaled, for a caller that must not write before it is.
    */
-  touched(): Promise<void>;
+  touched(): void;
+  /**
+   * Resolves once every change so far is handed to the OS, for a caller that must not write
+   * before `touched` is on record. The same function for every item of a queue, so writes that
+   * go to the disk together wait for one journal write (see commitLocalFile).
+   */
+  journaled(): Promise<void>;
   verifying(): void;
   /** The source server is no longer needed for this file (a download in its local phase). */
   remoteDone?(): void;
@@ -235,8 +240,8 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   if (held) {
     // Journaled before the file is written: after a crash between the write's rename and the
     // journal's "done", the restart must know the file under the final name is this item's.
-    await job.touched();
-    await commitLocalFile(partPath(), targetPath, held.data, modified);
+    job.touched();
+    await commitLocalFile(partPath(), targetPath, held.data, modified, job.journaled);
     return { kind: 'done', size: size ?? writtenSize ?? 0, verifiedBy };
   }
   if (modified) {
@@ -380,7 +385,7 @@ async function pipe(
     },
   );
   let written = 0;
-  const up = job.target.upload(tap, writePath, { ...options, onOpened: () => void job.touched() }).then(
+  const up = job.target.upload(tap, writePath, { ...options, onOpened: () => job.touched() }).then(
     (result) => {
       written = result.bytes;
     },

@@ -78,7 +78,7 @@ export async function copyByFxp(
     await source.fxpTo(item.source.path, target, targetPath, {
       offset,
       signal: job.signal,
-      onOpened: () => void job.touched(),
+      onOpened: () => job.touched(),
     });
   } catch (error) {
     if (job.signal.aborted) throw new FerryError('CANCELLED', 'The transfer was stopped.');

@@ -119,6 +119,8 @@ export class TransferQueue {
   private readonly emitter = new EventEmitter();
   /** Site pairs that refused server-to-server copies, for the queue's life. */
   private readonly fxpRoutes = new FxpRoutes();
+  /** One function for all items, so the disk writer's batches wait for one journal write each. */
+  private readonly journaled = (): Promise<void> => this.journal?.written() ?? Promise.resolve();
 
   constructor(private readonly options: TransferQueueOptions) {
     this.current = clampSettings({ ...DEFAULT_QUEUE_SETTINGS, ...options.settings });
@@ -496,8 +498,8 @@ export class TransferQueue {
             },
             touched: () => {
               if (!item.begun) this.update(item, { begun: true });
-              return this.journal?.written() ?? Promise.resolve();
             },
+            journaled: this.journaled,
             verifying: () => this.update(item, { state: 'verifying' }, false),
             remoteDone: () => this.releaseSourceEarly(run, source),
           });

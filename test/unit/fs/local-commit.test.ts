@@ -103,6 +103,58 @@ describe('commitLocalFile', () => {
   });
 });
 
+describe('commitLocalFile with something to wait for first (the queue journal)', () => {
+  it('waits for it before any file of the batch exists, and asks once for the whole batch', async () => {
+    let calls = 0;
+    const seenBefore: string[][] = [];
+    const before = async () => {
+      calls++;
+      seenBefore.push(await readdir(dir));
+    };
+    const names = Array.from({ length: 8 }, (_, i) => `f${i}`);
+    await Promise.all(
+      names.map((name) =>
+        commitLocalFile(join(dir, `${name}.part`), join(dir, name), Buffer.from(name), null, before),
+      ),
+    );
+    expect(calls).toBe(1);
+    expect(seenBefore).toEqual([[]]);
+    expect((await readdir(dir)).sort()).toEqual(names);
+  });
+
+  it('when it fails, the files of its batch fail with its error and none is written', async () => {
+    const refused = new Error('journal refused');
+    const results = await Promise.allSettled(
+      ['a', 'b'].map((name) =>
+        commitLocalFile(join(dir, `${name}.part`), join(dir, name), Buffer.from(name), null, () =>
+          Promise.reject(refused),
+        ),
+      ),
+    );
+    expect(results).toEqual([
+      { status: 'rejected', reason: refused },
+      { status: 'rejected', reason: refused },
+    ]);
+    expect(await readdir(dir)).toEqual([]);
+    // The writer goes on with the next files.
+    await commitLocalFile(join(dir, 'c.part'), join(dir, 'c'), Buffer.from('c'), null);
+    expect(await readdir(dir)).toEqual(['c']);
+  });
+
+  it('is waited for on this thread too, after the worker died', async () => {
+    const writer = new DiskWriter();
+    await writer.write(join(dir, 'a.part'), join(dir, 'a'), Buffer.from('a'), null);
+    await writer.terminate();
+    expect(writer.mode).toBe('this-thread');
+    const order: string[] = [];
+    await writer.write(join(dir, 'b.part'), join(dir, 'b'), Buffer.from('b'), null, async () => {
+      order.push(`before: ${(await readdir(dir)).filter((n) => n.startsWith('b')).join(',')}`);
+    });
+    order.push(`after: ${(await readdir(dir)).filter((n) => n.startsWith('b')).join(',')}`);
+    expect(order).toEqual(['before: ', 'after: b']);
+  });
+});
+
 describe('DiskWriter when its worker dies', () => {
   it('fails the files it held retryably, then writes on this thread and loses nothing', async () => {
     const writer = new DiskWriter();
