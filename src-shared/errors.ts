@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'KEYCHAIN_UNAVAILABLE',
   'INVALID_ARGUMENT',
   'SITE_STORE',
+  /** Another process holds what this one needs (the transfer queue of the same command). */
+  'IN_USE',
   'INTERNAL',
 ] as const;
 

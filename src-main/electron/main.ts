@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
+import { toErrorData } from '../../src-shared/errors.js';
 import { createApp, type FerryApp } from '../app/create-app.js';
 import { installAppMenu } from './app-menu.js';
 import { bindIpc, forwardEvents } from './ipc-binding.js';
@@ -43,7 +44,15 @@ app.on('second-instance', () => {
 });
 
 app.whenReady().then(async () => {
-  ferry = await createApp({ mode: 'electron', configDir: app.getPath('userData'), openPath: openWithOs });
+  try {
+    ferry = await createApp({ mode: 'electron', configDir: app.getPath('userData'), openPath: openWithOs });
+  } catch (error) {
+    // Web mode running on the same folder holds the queue, for one.
+    const { message, hint } = toErrorData(error);
+    dialog.showErrorBox('Ferry cannot start', hint ? `${message}\n\n${hint}` : message);
+    app.exit(1);
+    return;
+  }
   // As Chromium reports the page's URL: percent-encoded, forward slashes (file:///C:/… on Windows).
   const rendererUrl = pathToFileURL(rendererEntry(appRoot)).href;
   bindIpc(ferry.api, ferry.bus, (id) => windows.has(id), rendererUrl);

@@ -9,6 +9,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { JournalLock } from './journal-lock.js';
 import type { QueueRecord } from './queue-record.js';
 import type { QueueSettings } from './queue-settings.js';
 
@@ -59,6 +60,7 @@ export class QueueJournal {
 
   private constructor(
     private readonly dir: string,
+    private readonly lock: JournalLock,
     private fd: FileHandle,
     lines: number,
     size: number,
@@ -76,14 +78,20 @@ export class QueueJournal {
       compactSlack: options.compactSlack ?? 10_000,
     };
     await mkdir(dir, { recursive: true });
-    const path = join(dir, FILE);
-    const { items, settings, lines, damaged } = await replay(path, full.warn);
-    const fd = await open(path, 'a');
-    const journal = new QueueJournal(dir, fd, lines, (await fd.stat()).size, full);
-    // A torn tail must not glue itself to the next line we append: rewrite cleanly first.
-    if (damaged || lines > items.size * 2 + full.compactSlack)
-      await journal.compact(items.values(), settings);
-    return { journal, items, settings };
+    const lock = await JournalLock.acquire(dir);
+    try {
+      const path = join(dir, FILE);
+      const { items, settings, lines, damaged } = await replay(path, full.warn);
+      const fd = await open(path, 'a');
+      const journal = new QueueJournal(dir, lock, fd, lines, (await fd.stat()).size, full);
+      // A torn tail must not glue itself to the next line we append: rewrite cleanly first.
+      if (damaged || lines > items.size * 2 + full.compactSlack)
+        await journal.compact(items.values(), settings);
+      return { journal, items, settings };
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
   }
 
   append(op: JournalOp): void {
@@ -146,7 +154,11 @@ export class QueueJournal {
         this.options.warn(
           `queue journal: ${this.buffer.length} change(s) could not be written before closing`,
         );
-      await this.fd.close();
+      try {
+        await this.fd.close();
+      } finally {
+        await this.lock.release();
+      }
     }
   }
 

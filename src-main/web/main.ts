@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toErrorData } from '../../src-shared/errors.js';
 import { createApp } from '../app/create-app.js';
 import { defaultConfigDir } from '../app/config-dir.js';
 import { startWebServer } from './web-server.js';
@@ -11,7 +12,12 @@ import { startWebServer } from './web-server.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererRoot = path.resolve(here, '..', 'out', 'renderer');
 
-const app = await createApp({ mode: 'web', configDir: defaultConfigDir() });
+const app = await createApp({ mode: 'web', configDir: defaultConfigDir() }).catch((error: unknown) => {
+  // Said plainly, not as a stack: the likely cause is the app (or another web mode) already running.
+  const { message, hint } = toErrorData(error);
+  process.stderr.write(`Ferry web mode cannot start: ${message}\n${hint ? `${hint}\n` : ''}`);
+  process.exit(1);
+});
 const server = await startWebServer({
   api: app.api,
   bus: app.bus,

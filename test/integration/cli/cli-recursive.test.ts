@@ -107,6 +107,24 @@ describe('ferry get -r / put -r against vsftpd', () => {
     expect(rerun.code).toBe(0);
     expect(await treeHashes(join(local, 'big'))).toEqual(expected);
   });
+
+  it('the same get -r started twice at once: the second refuses, the first finishes intact', async () => {
+    for (let i = 0; i < 6; i++) {
+      await server.writeFile(`twice/file ${i}.bin`, patternBytes(1_000_000 + i, i + 7));
+    }
+    const expected = await treeHashes(server.localPath('twice'));
+    const args = ['get', '-r', '--parallel', '2', url('twice'), 'twice'];
+    const first = spawnFerry([...args, '--limit-rate', '3M'], cli);
+    const firstExit = new Promise<number | null>((resolve) => first.once('exit', (code) => resolve(code)));
+    await waitFor(async () => (await bytesBelow(join(local, 'twice'))) > 500_000, 30_000);
+
+    const second = await ferry(args, cli);
+    expect(second.stderr).toContain(`Another Ferry process (${first.pid}) is running this transfer queue`);
+    expect(second.code).toBe(1);
+    expect(await firstExit).toBe(0);
+    expect(await treeHashes(join(local, 'twice'))).toEqual(expected);
+    expect(await readdir(join(cli.configDir, 'cli-queues'))).toEqual([]);
+  });
 });
 
 async function bytesBelow(dir: string): Promise<number> {
