@@ -14,6 +14,7 @@ import { FerryService } from '../service/ferry-service.js';
 import { SiteStore } from '../sites/index.js';
 import { createConnector } from './connector.js';
 import { EditWatcher } from './edit-watcher.js';
+import { sessionEditConnection } from './session-edit-connection.js';
 import { siteCatalog } from './site-catalog.js';
 import { PromptBroker } from '../service/prompt-broker.js';
 import { SessionRegistry } from '../service/session-registry.js';
@@ -74,7 +75,8 @@ export async function createApp(options: AppOptions): Promise<FerryApp> {
     sessions,
     sites,
     queue,
-    edit: (fs, remotePath, sessionId) => edits.edit(fs, remotePath, sessionId),
+    edit: (sessionId, remotePath) =>
+      edits.edit(sessionEditConnection(sessions, connector, prompts, sessionId), remotePath, sessionId),
     appInfo: async () => ({
       version: VERSION,
       mode: options.mode,

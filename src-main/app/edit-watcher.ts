@@ -18,6 +18,17 @@ import { numberedName } from '../queue/overwrite-decision.js';
 
 const SAVE_SETTLE_MS = 400;
 
+/** Where an edited file is read from and goes back to. */
+export interface EditConnection {
+  /** A connected file system for one download or upload, and how to let it go afterwards. */
+  acquire(): Promise<{ fs: RemoteFileSystem; release(): Promise<void> }>;
+}
+
+/** Always the same file system, never closed here (tests, and callers that own the connection). */
+export function fixedConnection(fs: RemoteFileSystem): EditConnection {
+  return { acquire: async () => ({ fs, release: async () => {} }) };
+}
+
 interface Editing {
   watcher: FSWatcher;
   timer: NodeJS.Timeout | null;
@@ -32,23 +43,48 @@ export class EditWatcher {
     private readonly openPath?: (file: string) => Promise<void>,
   ) {}
 
-  async edit(fs: RemoteFileSystem, remotePath: string, sessionId: string): Promise<{ localPath: string }> {
+  /**
+   * Each save is uploaded over a connection `connection` gives at that moment: an editor stays
+   * open for hours, longer than servers keep an idle connection or the user keeps the tab.
+   */
+  async edit(
+    connection: EditConnection,
+    remotePath: string,
+    sessionId: string,
+  ): Promise<{ localPath: string }> {
     const name = path.posix.basename(remotePath);
     if (!isSafeEntryName(name))
       throw new FerryError('INVALID_ARGUMENT', `Cannot edit a file named ${JSON.stringify(name)}.`);
-    const remote = await fs.stat(remotePath);
-    if (!remote) throw new FerryError('NOT_FOUND', `${remotePath} does not exist.`);
-    if (remote.type === 'dir') throw new FerryError('INVALID_ARGUMENT', `${remotePath} is a folder.`);
-    // A new folder only this user can enter, made atomically: a predictable name in the shared
-    // temp folder could be created first (or be a symlink) by another user of the machine.
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'ferry-edit-'));
-    const localPath = path.join(dir, name);
-    await fs.download(remotePath, createWriteStream(localPath, { mode: 0o600 }));
+    const opening = await connection.acquire();
+    let remote: FileEntry | null;
+    let localPath: string;
+    let dir: string;
+    try {
+      const fs = opening.fs;
+      remote = await fs.stat(remotePath);
+      if (!remote) throw new FerryError('NOT_FOUND', `${remotePath} does not exist.`);
+      if (remote.type === 'dir') throw new FerryError('INVALID_ARGUMENT', `${remotePath} is a folder.`);
+      // A new folder only this user can enter, made atomically: a predictable name in the shared
+      // temp folder could be created first (or be a symlink) by another user of the machine.
+      dir = await mkdtemp(path.join(os.tmpdir(), 'ferry-edit-'));
+      localPath = path.join(dir, name);
+      await fs.download(remotePath, createWriteStream(localPath, { mode: 0o600 }));
+    } finally {
+      await opening.release().catch(() => undefined);
+    }
     let known: Pick<FileEntry, 'size' | 'modified'> = { size: remote.size, modified: remote.modified };
     let lastUploaded = (await stat(localPath)).mtimeMs;
     const log = this.logFor(sessionId);
 
     const upload = async (): Promise<void> => {
+      const { fs, release } = await connection.acquire();
+      try {
+        await uploadOver(fs);
+      } finally {
+        await release().catch(() => undefined);
+      }
+    };
+    const uploadOver = async (fs: RemoteFileSystem): Promise<void> => {
       const local = await stat(localPath).catch(() => null);
       if (!local || local.mtimeMs === lastUploaded) return;
       let target = remotePath;

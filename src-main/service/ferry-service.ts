@@ -14,7 +14,6 @@ import { FerryError } from '../../src-shared/errors.js';
 import type { AppInfo, Listing } from '../../src-shared/model.js';
 import type { PromptAnswer } from '../../src-shared/prompts.js';
 import { parseRemoteUrl } from '../core/url.js';
-import type { RemoteFileSystem } from '../fs/remote-file-system.js';
 import type { EventBus } from './event-bus.js';
 import type { QueueRequest, SiteCatalog, TransferQueuePort } from './ports.js';
 import type { PromptBroker } from './prompt-broker.js';
@@ -28,7 +27,7 @@ export interface ServiceDeps {
   queue: TransferQueuePort;
   appInfo: () => Promise<AppInfo>;
   /** Opens a remote file for editing; absent where the platform cannot open files. */
-  edit?: (fs: RemoteFileSystem, path: string, sessionId: string) => Promise<{ localPath: string }>;
+  edit?: (sessionId: string, path: string) => Promise<{ localPath: string }>;
 }
 
 type R<M extends keyof FerryApi> = Promise<MethodResult<M>>;
@@ -134,7 +133,7 @@ export class FerryService implements FerryApi {
 
   async 'fs.edit'(sessionId: string, path: string): R<'fs.edit'> {
     if (!this.deps.edit) throw new FerryError('UNSUPPORTED', 'Editing is not available in this mode.');
-    return this.deps.edit(await this.deps.sessions.fs(sessionId), path, sessionId);
+    return this.deps.edit(sessionId, path);
   }
 
   async 'queue.list'(): R<'queue.list'> {

@@ -74,6 +74,11 @@ export class SessionRegistry {
     return session.target ?? 'local';
   }
 
+  /** False once the user has disconnected it (or it never existed). */
+  isOpen(id: string): boolean {
+    return this.sessions.has(id);
+  }
+
   log(id: string): SessionLog {
     return this.get(id).log;
   }

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EditWatcher } from '../../src-main/app/edit-watcher.js';
+import { EditWatcher, fixedConnection } from '../../src-main/app/edit-watcher.js';
 import { silentLogger } from '../../src-main/core/protocol-log.js';
 import type { Prompter } from '../../src-main/core/prompter.js';
 import type { RemoteFileSystem } from '../../src-main/fs/remote-file-system.js';
@@ -69,7 +69,7 @@ describe('fs.edit keeps its copy where only the user can reach it', () => {
   it('does not use a world-writable ferry-edit-<uid> folder someone else created first', async () => {
     await mkdir(shared(), { mode: 0o777 });
     await chmod(shared(), 0o777); // umask-proof: as another user's `mkdir -m 777` would leave it
-    const outcome = await edits.edit(remote, '/var/www/wp-config.php', 's1').then(
+    const outcome = await edits.edit(fixedConnection(remote), '/var/www/wp-config.php', 's1').then(
       async ({ localPath }) => foldersOthersCanChange(localPath),
       (error: Error) => `refused: ${error.message}`,
     );
@@ -82,7 +82,7 @@ describe('fs.edit keeps its copy where only the user can reach it', () => {
     const theirs = path.join(tmp, 'attacker-owned');
     await mkdir(theirs, { mode: 0o777 });
     await symlink(theirs, shared());
-    const outcome = await edits.edit(remote, '/var/www/wp-config.php', 's1').then(
+    const outcome = await edits.edit(fixedConnection(remote), '/var/www/wp-config.php', 's1').then(
       async ({ localPath }) => foldersOthersCanChange(localPath),
       (error: Error) => `refused: ${error.message}`,
     );

@@ -8,7 +8,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Prompt, PromptAnswers } from '../../../src-shared/prompts.js';
-import { EditWatcher } from '../../../src-main/app/edit-watcher.js';
+import { EditWatcher, fixedConnection } from '../../../src-main/app/edit-watcher.js';
 import { silentLogger } from '../../../src-main/core/protocol-log.js';
 import type { Prompter } from '../../../src-main/core/prompter.js';
 import type { RemoteFileSystem, TransferOptions } from '../../../src-main/fs/remote-file-system.js';
@@ -66,7 +66,11 @@ describe('editing a remote file: two saves while the first upload is still runni
     const prompter = new ScriptedPrompter();
     const edits = new EditWatcher(prompter, () => silentLogger);
     try {
-      const { localPath } = await edits.edit(slowLink(fs), server.remotePath('page.html'), 's1');
+      const { localPath } = await edits.edit(
+        fixedConnection(slowLink(fs)),
+        server.remotePath('page.html'),
+        's1',
+      );
       // Save 1: a 1 MiB file, ~1.6 s to upload on this link.
       await writeFile(localPath, 'A'.repeat(1024 * 1024));
       await sleep(900); // the watcher settled (400 ms) and the upload of save 1 is running

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Prompt, PromptAnswers } from '../../../src-shared/prompts.js';
-import { EditWatcher } from '../../../src-main/app/edit-watcher.js';
+import { EditWatcher, fixedConnection } from '../../../src-main/app/edit-watcher.js';
 import { silentLogger } from '../../../src-main/core/protocol-log.js';
 import type { Prompter } from '../../../src-main/core/prompter.js';
 import { MemoryCertificateTrustStore } from '../../../src-main/core/trust-store.js';
@@ -57,7 +57,7 @@ describe('editing a remote file', () => {
     const prompter = new ScriptedPrompter('skip');
     const edits = new EditWatcher(prompter, () => silentLogger);
     try {
-      const { localPath } = await edits.edit(fs, server.remotePath('notes.txt'), 's1');
+      const { localPath } = await edits.edit(fixedConnection(fs), server.remotePath('notes.txt'), 's1');
       expect(await readFile(localPath, 'utf8')).toBe('first\n');
       await writeFile(localPath, 'second\n');
       await until(async () => (await readFile(server.localPath('notes.txt'), 'utf8')) === 'second\n');
@@ -72,7 +72,7 @@ describe('editing a remote file', () => {
     const prompter = new ScriptedPrompter('skip');
     const edits = new EditWatcher(prompter, () => silentLogger);
     try {
-      const { localPath } = await edits.edit(fs, server.remotePath('shared.txt'), 's1');
+      const { localPath } = await edits.edit(fixedConnection(fs), server.remotePath('shared.txt'), 's1');
       await server.writeFile('shared.txt', 'someone else changed it\n');
       await writeFile(localPath, 'my edit\n');
       await until(async () => prompter.asked.length > 0);

@@ -8,7 +8,7 @@ import type { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { FileEntry } from '../../../src-shared/model.js';
 import type { Prompt, PromptAnswers } from '../../../src-shared/prompts.js';
-import { EditWatcher } from '../../../src-main/app/edit-watcher.js';
+import { EditWatcher, fixedConnection } from '../../../src-main/app/edit-watcher.js';
 import { silentLogger } from '../../../src-main/core/protocol-log.js';
 import type { Prompter } from '../../../src-main/core/prompter.js';
 import type { RemoteFileSystem, TransferResult } from '../../../src-main/fs/remote-file-system.js';
@@ -68,7 +68,7 @@ async function saveAfterConflict(
   const prompter = new Answering(action);
   const edits = new EditWatcher(prompter, () => silentLogger);
   try {
-    const { localPath } = await edits.edit(memoryServer(files), '/site/index.html', 's1');
+    const { localPath } = await edits.edit(fixedConnection(memoryServer(files)), '/site/index.html', 's1');
     // Someone else's change, stamped an hour ago (older than the save that follows).
     files.set('/site/index.html', { data: 'colleague\n', modified: hourAgo });
     await writeFile(localPath, 'my edit\n');
