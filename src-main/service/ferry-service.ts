@@ -10,6 +10,7 @@ import type {
   MethodResult,
   QueueSettings,
 } from '../../src-shared/contract.js';
+import type { RemoteFileSystem } from '../fs/remote-file-system.js';
 import { FerryError } from '../../src-shared/errors.js';
 import type { AppInfo, Listing } from '../../src-shared/model.js';
 import type { PromptAnswer } from '../../src-shared/prompts.js';
@@ -101,9 +102,8 @@ export class FerryService implements FerryApi {
   async 'fs.rename'(sessionId: string, from: string, to: string): R<'fs.rename'> {
     const fs = await this.deps.sessions.fs(sessionId);
     // A rename typed by a person never replaces another file, as in Explorer or Finder (file
-    // systems and servers would: the queue relies on that for .part files). A change of case
-    // only names the same file on case-insensitive disks.
-    if (from.toLowerCase() !== to.toLowerCase() && (await fs.stat(to)))
+    // systems and servers would: the queue relies on that for .part files).
+    if (await this.nameTaken(sessionId, fs, from, to))
       throw new FerryError('ALREADY_EXISTS', `${to} already exists.`, {
         hint: 'Choose another name, or delete or move the other one first.',
         retryable: false,
@@ -241,6 +241,25 @@ export class FerryService implements FerryApi {
 
   private changed(sessionId: string, path: string): void {
     this.deps.bus.emit({ type: 'listing-changed', sessionId, path: this.parentOf(sessionId, path) });
+  }
+
+  /**
+   * Whether another entry has the name `to`. A change of case only ("photo.JPG" to "photo.jpg")
+   * finds the file itself on a case-insensitive disk, so there the folder is asked instead: on a
+   * case-sensitive one (Linux, every Unix server) both names may exist side by side.
+   */
+  private async nameTaken(
+    sessionId: string,
+    fs: RemoteFileSystem,
+    from: string,
+    to: string,
+  ): Promise<boolean> {
+    if (from.toLowerCase() !== to.toLowerCase()) return (await fs.stat(to)) !== null;
+    if (from === to) return false;
+    const parent = this.parentOf(sessionId, to);
+    const name =
+      sessionId === LOCAL_SESSION_ID ? to.slice(parent.length).replace(/^[/\\]+/, '') : posix.basename(to);
+    return (await fs.list(parent)).some((entry) => entry.name === name);
   }
 
   private parentOf(sessionId: string, path: string): string {

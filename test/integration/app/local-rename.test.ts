@@ -3,6 +3,8 @@
  * → LocalFileSystem.rename → fs.rename(2), which silently replaced a file of the new name.
  * Windows Explorer, Finder and FileZilla refuse a name that is already taken, and so does the
  * service's fs.rename now; a folder in the way is reported about the folder, not the source.
+ * A change of case only was let through as "the same file", which on a case-sensitive disk it
+ * need not be: README.txt and readme.txt live side by side on Linux and every Unix server.
  */
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -57,5 +59,29 @@ describe('renaming a local file to a name that is already taken', () => {
     expect(error?.code).toBe('ALREADY_EXISTS');
     // The toast reads: Could not rename "notes.txt" / <message>
     expect(error?.message).toBe(`${path.join(work, 'archive')} already exists.`);
+  });
+
+  it('to another case of a name that another file has, on a case-sensitive disk: refused too', async () => {
+    await writeFile(path.join(work, 'readme.txt'), 'old scratch notes\n');
+    await writeFile(path.join(work, 'README.txt'), 'the real README\n');
+    // Both exist side by side: this disk tells the two names apart.
+    expect(await readdir(work)).toEqual(expect.arrayContaining(['README.txt', 'readme.txt']));
+    const outcome = await app.api['fs.rename'](
+      'local',
+      path.join(work, 'readme.txt'),
+      path.join(work, 'README.txt'),
+    ).then(
+      () => 'renamed',
+      (error: { code?: string }) => error.code ?? 'error',
+    );
+    expect.soft(await readFile(path.join(work, 'README.txt'), 'utf8')).toBe('the real README\n');
+    expect.soft(outcome).toBe('ALREADY_EXISTS');
+  });
+
+  it('to another case of its own name when nothing else has it: renamed', async () => {
+    await writeFile(path.join(work, 'photo.JPG'), 'jpeg\n');
+    await app.api['fs.rename']('local', path.join(work, 'photo.JPG'), path.join(work, 'photo.jpg'));
+    expect(await readdir(work)).toContain('photo.jpg');
+    expect(await readdir(work)).not.toContain('photo.JPG');
   });
 });
