@@ -170,6 +170,12 @@ export interface QueueSummary {
 
 export const LOGON_TYPES = ['anonymous', 'normal', 'ask', 'interactive', 'key'] as const;
 export type LogonType = (typeof LOGON_TYPES)[number];
+/** Logons that keep no secret: anonymous has none, the others ask at each connection. */
+export const LOGON_TYPES_WITHOUT_SECRET: ReadonlySet<LogonType> = new Set<LogonType>([
+  'anonymous',
+  'ask',
+  'interactive',
+]);
 
 export interface Bookmark {
   name: string;

@@ -1,5 +1,11 @@
 import { FerryError } from '../../src-shared/errors.js';
-import type { Bookmark, LogonType, Protocol, TransferMode } from '../../src-shared/model.js';
+import {
+  LOGON_TYPES_WITHOUT_SECRET,
+  type Bookmark,
+  type LogonType,
+  type Protocol,
+  type TransferMode,
+} from '../../src-shared/model.js';
 import { siteSchema } from '../../src-shared/schemas.js';
 import { decodeFileZillaDir } from './filezilla-path.js';
 import type { ImportedSite, ParsedImport } from './imported-site.js';
@@ -121,8 +127,9 @@ function readServer(server: XmlElement, folder: string[], warnings: string[]): I
     return null;
   }
   const imported: ImportedSite = { site };
-  // Anonymous and "ask" logons keep no password by design, whatever an old file may hold.
-  if (logonType === 'anonymous' || logonType === 'ask') return imported;
+  // Anonymous, "ask" and interactive logons keep no password by design, whatever an old file
+  // may hold: stored, it would be counted as moved to the keychain and never used.
+  if (LOGON_TYPES_WITHOUT_SECRET.has(logonType)) return imported;
   const pass = childElement(server, 'Pass');
   if (pass === undefined || pass.rawText === '') return imported;
   const encoding = pass.attributes['encoding'] ?? '';

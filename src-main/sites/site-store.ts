@@ -1,7 +1,12 @@
 import { resolve } from 'node:path';
 import Conf from 'conf';
 import { FerryError, type FerryErrorData } from '../../src-shared/errors.js';
-import type { ConnectionTarget, ImportReport, Site } from '../../src-shared/model.js';
+import {
+  LOGON_TYPES_WITHOUT_SECRET,
+  type ConnectionTarget,
+  type ImportReport,
+  type Site,
+} from '../../src-shared/model.js';
 import { siteSchema } from '../../src-shared/schemas.js';
 import type { SecretStore } from '../keychain/secret-store.js';
 import { toConnectionTarget } from './connection-target.js';
@@ -31,7 +36,6 @@ export type SiteDraft = Omit<Site, 'id' | 'hasSecret'> & { id?: string; hasSecre
  * writes electron-store uses), with every secret in a SecretStore. Each change re-reads the file
  * first, so the CLI and the app editing at the same time lose nothing but exact simultaneity.
  */
-const KEEPS_NO_SECRET = new Set<Site['logonType']>(['anonymous', 'ask', 'interactive']);
 
 export class SiteStore {
   readonly path: string;
@@ -93,9 +97,13 @@ export class SiteStore {
   async save(draft: SiteDraft, secret?: string | null): Promise<Site> {
     // A site that asks each time (or logs in anonymously) keeps no secret: one saved before it
     // was switched to that is deleted, not left in the keychain to be used without asking.
-    if (KEEPS_NO_SECRET.has(draft.logonType)) secret = null;
+    if (LOGON_TYPES_WITHOUT_SECRET.has(draft.logonType)) secret = null;
     const id = draft.id ?? newSiteId();
     const previous = this.#fresh().sites.find((s) => s.id === id);
+    // The one secret is a key's passphrase for key logons and the password otherwise: kept
+    // across a switch between the two, a passphrase would be sent to the server as a password.
+    if (secret === undefined && previous && (previous.logonType === 'key') !== (draft.logonType === 'key'))
+      secret = null;
     const hasSecret = secret === undefined ? (previous?.hasSecret ?? false) : secret !== null;
     const parsed = siteSchema.safeParse({ ...draft, id, hasSecret });
     if (!parsed.success) {

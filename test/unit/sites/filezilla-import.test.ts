@@ -110,6 +110,19 @@ describe('FileZilla sitemanager.xml import', () => {
     expect(JSON.stringify(parsed.sites.map((s) => s.site))).not.toContain('pa55');
   });
 
+  it('drops the stale password of an interactive (Logontype 3) site, which asks at each login', () => {
+    const interactive = parseFileZillaSiteManager(`<?xml version="1.0" encoding="UTF-8"?>
+<FileZilla3 version="3.66.4" platform="unix"><Servers><Server>
+  <Host>sftp.example.com</Host><Port>22</Port><Protocol>1</Protocol><Type>0</Type>
+  <User>otp-user</User><Pass encoding="base64">b2xkLXBhc3N3b3Jk</Pass><Logontype>3</Logontype>
+  <Name>One-time passwords</Name>
+</Server></Servers></FileZilla3>`);
+    expect(interactive.sites).toHaveLength(1);
+    expect(interactive.sites[0]!.site.logonType).toBe('interactive');
+    expect(interactive.sites[0]!.password).toBeUndefined();
+    expect(interactive.sites[0]!.needsPassword).toBeUndefined();
+  });
+
   it('refuses files that are not a FileZilla site manager', () => {
     expect(() => parseFileZillaSiteManager('<html><body/></html>')).toThrow(/not a FileZilla site manager/);
     expect(() => parseFileZillaSiteManager('<FileZilla3><Servers>')).toThrowError(

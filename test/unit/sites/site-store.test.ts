@@ -52,6 +52,24 @@ describe('SiteStore with the session secret store', () => {
     expect(await secrets.get(siteSecretAccount(saved.id))).toBeNull();
   });
 
+  it('drops a kept secret when the logon switches between key and password: its meaning changed', async () => {
+    const store = open();
+    const keySite = await store.save(
+      createSite({ name: 'box', protocol: 'sftp', host: 'h', user: 'me', logonType: 'key', keyFile: '/k' }),
+      'my-key-passphrase',
+    );
+    expect((await store.target(keySite.id)).passphrase).toBe('my-key-passphrase');
+    // The editor with the password field left empty: "keep the saved secret" (undefined).
+    const normal = await store.save({ ...keySite, logonType: 'normal', keyFile: '' });
+    expect(normal.hasSecret).toBe(false);
+    expect((await store.target(normal.id)).password).toBeUndefined();
+
+    const withPassword = await store.save(normal, 'login-password');
+    const backToKey = await store.save({ ...withPassword, logonType: 'key', keyFile: '/k' });
+    expect(backToKey.hasSecret).toBe(false);
+    expect((await store.target(backToKey.id)).passphrase).toBeUndefined();
+  });
+
   it('two processes editing the same file lose nothing: each change re-reads the file first', async () => {
     const app = open();
     const cli = open();
