@@ -6,7 +6,7 @@ import { FerryError } from '../../src-shared/errors.js';
 import type { Protocol } from '../../src-shared/model.js';
 import { PROTOCOLS } from '../../src-shared/model.js';
 import { parseRemoteUrl } from '../core/url.js';
-import type { SiteStore } from '../sites/index.js';
+import { localError } from '../fs/local-file-system.js';
 import { createSite, siteDisplayPath } from '../sites/site-defaults.js';
 import type { CliContext } from './cli-context.js';
 
@@ -40,6 +40,15 @@ export function registerSiteCommands(program: Command, makeContext: () => CliCon
       const context = makeContext();
       const store = await context.siteStore();
       const { target, path } = parseRemoteUrl(url);
+      const folder = opts.folder ? opts.folder.split('/').filter(Boolean) : [];
+      // A second site of the same name would make that name useless as a reference (site:NAME
+      // and `sites rm NAME` refuse an ambiguous name), so it is refused here.
+      const taken = store.list().find((s) => s.name === name && s.folder.join('/') === folder.join('/'));
+      if (taken)
+        throw new FerryError('ALREADY_EXISTS', `A site named ${siteDisplayPath(taken)} already exists.`, {
+          hint: `Delete it first (ferry sites rm ${siteDisplayPath(taken)}) or choose another name.`,
+          retryable: false,
+        });
       const protocol: Protocol = PROTOCOLS.includes(target.protocol) ? target.protocol : 'ftp';
       // Without a keychain the password would live only until this process exits: say so and
       // save the site as "ask for the password" rather than pretend it was kept.
@@ -53,7 +62,7 @@ export function registerSiteCommands(program: Command, makeContext: () => CliCon
       }
       const site = createSite({
         name,
-        folder: opts.folder ? opts.folder.split('/').filter(Boolean) : [],
+        folder,
         protocol,
         host: target.host,
         ...(target.port ? { port: target.port } : {}),
@@ -99,32 +108,21 @@ export function registerSiteCommands(program: Command, makeContext: () => CliCon
     .action(async (file: string) => {
       const context = makeContext();
       const store = await context.siteStore();
-      const text = await readFile(file, 'utf8');
-      const before = new Set(store.list().map((site) => site.id));
+      const text = await readFile(file, 'utf8').catch((error: unknown) => {
+        throw localError(error, file);
+      });
+      // Without a keychain the passwords would live only until this process exits: not kept,
+      // and their sites ask for them instead.
+      const keepPasswords = await context.keychainAvailable();
       const report = text.trimStart().startsWith('<')
-        ? await store.importFileZilla(text)
-        : await store.importOpenSsh(text);
-      const stranded = (await context.keychainAvailable()) ? [] : await forgetSessionSecrets(store, before);
+        ? await store.importFileZilla(text, { keepPasswords })
+        : await store.importOpenSsh(text, { keepPasswords });
       process.stdout.write(
-        `imported ${report.imported}, duplicates skipped ${report.duplicates}, passwords moved to the keychain ${report.secretsMoved - stranded.length}\n`,
+        `imported ${report.imported}, duplicates skipped ${report.duplicates}, passwords moved to the keychain ${report.secretsMoved}\n`,
       );
-      for (const name of [...report.needsPassword, ...stranded])
+      for (const name of report.needsPassword)
         process.stdout.write(`needs its password entered again: ${name}\n`);
-      if (stranded.length > 0) context.showKeychainNotice();
+      if (!keepPasswords && report.needsPassword.length > 0) context.showKeychainNotice();
       for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
     });
-}
-
-/**
- * With no keychain, the import put passwords in this process's memory: they die with it.
- * Mark those sites as asking for the password instead, so the sites file tells the truth.
- */
-async function forgetSessionSecrets(store: SiteStore, before: ReadonlySet<string>): Promise<string[]> {
-  const stranded: string[] = [];
-  for (const site of store.list()) {
-    if (before.has(site.id) || !site.hasSecret) continue;
-    await store.save({ ...site, logonType: site.logonType === 'normal' ? 'ask' : site.logonType }, null);
-    stranded.push(siteDisplayPath(site));
-  }
-  return stranded;
 }

@@ -14,12 +14,14 @@ export interface AdmittedImport {
 /**
  * Decides what an import adds: entries already saved (same account, same place in the tree) are
  * counted as duplicates and skipped, so an import can be run again at any time. Recovered
- * passwords go into the secret store here, before any site is written that claims one.
+ * passwords go into the secret store here, before any site is written that claims one; with no
+ * store (`null`: nowhere lasting to keep them) they are dropped. A site whose password was not
+ * kept asks for it at each connection instead of logging in without one.
  */
 export async function admitImported(
   parsed: ParsedImport,
   existing: readonly Site[],
-  secrets: SecretStore,
+  secrets: SecretStore | null,
 ): Promise<AdmittedImport> {
   const report: ImportReport = {
     imported: 0,
@@ -38,7 +40,7 @@ export async function admitImported(
       continue;
     }
     known.add(key);
-    if (password !== undefined && keychainError === null) {
+    if (password !== undefined && secrets !== null && keychainError === null) {
       try {
         await secrets.set(siteSecretAccount(site.id), password);
         site.hasSecret = true;
@@ -48,8 +50,10 @@ export async function admitImported(
         keychainError = error instanceof FerryError ? error : new FerryError('INTERNAL', String(error));
       }
     }
-    if (needsPassword === true || (password !== undefined && !site.hasSecret))
+    if (needsPassword === true || (password !== undefined && !site.hasSecret)) {
       report.needsPassword.push(siteDisplayPath(site));
+      if (site.logonType === 'normal') site.logonType = 'ask';
+    }
     added.push(site);
   }
   if (keychainError !== null) {
@@ -61,11 +65,15 @@ export async function admitImported(
 }
 
 /** What the user must hear after a FileZilla import: where the passwords still are, and which to re-enter. */
-export function fileZillaNotices(report: ImportReport): string[] {
+export function fileZillaNotices(report: ImportReport, kept: SecretStore['kind']): string[] {
   const notices: string[] = [];
   if (report.secretsMoved > 0) {
+    const where =
+      kept === 'keychain'
+        ? 'were moved into the keychain'
+        : 'are held in memory until Ferry quits (no keychain is reachable)';
     notices.push(
-      `${report.secretsMoved} password(s) were moved into the keychain, but FileZilla's sitemanager.xml still ` +
+      `${report.secretsMoved} password(s) ${where}, but FileZilla's sitemanager.xml still ` +
         'holds them in clear (base64 is not encryption). Set a master password in FileZilla ' +
         '(Settings > Interface > Passwords) or delete that file.',
     );

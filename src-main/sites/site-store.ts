@@ -28,6 +28,11 @@ export interface SiteStoreOptions {
   now?: () => Date;
 }
 
+export interface ImportOptions {
+  /** False: store none of the passwords the file holds (default true). */
+  keepPasswords?: boolean;
+}
+
 /** A site as an editor hands it over: without an id it is new; hasSecret is the store's business. */
 export type SiteDraft = Omit<Site, 'id' | 'hasSecret'> & { id?: string; hasSecret?: boolean };
 
@@ -171,14 +176,21 @@ export class SiteStore {
     return resolveSiteRef(ref, this.#document.sites);
   }
 
-  async importFileZilla(xmlText: string): Promise<ImportReport> {
-    const report = await this.#import(parseFileZillaSiteManager(xmlText));
-    report.warnings.push(...fileZillaNotices(report));
+  /**
+   * `keepPasswords: false` drops the passwords the file holds, for a caller whose secret store
+   * would forget them when it exits (the CLI without a keychain): those sites ask instead.
+   */
+  async importFileZilla(xmlText: string, options: ImportOptions = {}): Promise<ImportReport> {
+    const report = await this.#import(parseFileZillaSiteManager(xmlText), options);
+    report.warnings.push(...fileZillaNotices(report, this.#secrets.kind));
     return report;
   }
 
-  async importOpenSsh(configText: string, options: OpenSshImportOptions = {}): Promise<ImportReport> {
-    return this.#import(parseOpenSshConfig(configText, options));
+  async importOpenSsh(
+    configText: string,
+    options: OpenSshImportOptions & ImportOptions = {},
+  ): Promise<ImportReport> {
+    return this.#import(parseOpenSshConfig(configText, options), options);
   }
 
   /** All sites as JSON, with no secrets: hasSecret is cleared since the secrets stay behind. */
@@ -229,8 +241,9 @@ export class SiteStore {
     return this.#secrets.get(recentSecretAccount(key));
   }
 
-  async #import(parsed: ParsedImport): Promise<ImportReport> {
-    const { added, report } = await admitImported(parsed, this.#fresh().sites, this.#secrets);
+  async #import(parsed: ParsedImport, options: ImportOptions): Promise<ImportReport> {
+    const secrets = options.keepPasswords === false ? null : this.#secrets;
+    const { added, report } = await admitImported(parsed, this.#fresh().sites, secrets);
     if (added.length > 0) {
       this.#mutate((document) => {
         document.sites.push(...added);

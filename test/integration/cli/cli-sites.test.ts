@@ -90,9 +90,14 @@ describe('ferry sites, no keychain reachable', () => {
     const first = await ferry(['sites', 'import', FIXTURE], cli);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^imported 8, duplicates skipped 0/);
-    // With no keychain the imported passwords could not be kept: each such site asks again.
+    // With no keychain the imported passwords could not be kept: each such site asks again,
+    // and nothing claims they reached a keychain.
+    expect(first.stdout).toMatch(/passwords moved to the keychain 0\n/);
+    expect(first.stdout.match(/^needs its password entered again: /gm)).toHaveLength(4);
     expect(first.stdout).toMatch(/needs its password entered again: Top FTP/);
     expect(first.stderr).toMatch(/no keychain is reachable/);
+    expect(first.stderr).not.toMatch(/moved into the keychain/);
+    expect(first.stderr).toMatch(/4 site\(s\) need their password/);
 
     const listed = await ferry(['sites', 'ls'], cli);
     expect(listed.stdout).toContain('Work/Clients/Ünïcødé サーバー\t');
@@ -111,6 +116,24 @@ describe('ferry sites, no keychain reachable', () => {
     const again = await ferry(['sites', 'import', FIXTURE], cli);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^imported 0, duplicates skipped 8/);
+  });
+
+  it('sites import of a file that does not exist: exit 4 and a plain message', async () => {
+    const result = await ferry(['sites', 'import', 'no-such-sitemanager.xml'], cli);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/no-such-sitemanager\.xml does not exist/);
+    expect(result.stderr).not.toMatch(/ENOENT/);
+  });
+
+  it('sites add of a name the folder already has: refused, so the name keeps naming one site', async () => {
+    const url = serverUrl(ftp, 'pub', { scheme: 'ftp+insecure', password: null });
+    expect((await ferry(['sites', 'add', 'prod', url, '--folder', 'Work'], cli)).code).toBe(0);
+    const again = await ferry(['sites', 'add', 'prod', url, '--folder', 'Work'], cli);
+    expect(again.code).toBe(4);
+    expect(again.stderr).toMatch(/A site named Work\/prod already exists/);
+    // The same name in another folder is another site.
+    expect((await ferry(['sites', 'add', 'prod', url, '--folder', 'Home'], cli)).code).toBe(0);
+    expect((await ferry(['sites', 'rm', 'Work/prod'], cli)).code).toBe(0);
   });
 
   it('sites rm deletes a site; an unknown name exits 4', async () => {

@@ -82,6 +82,8 @@ describe('no keychain reachable', () => {
     ]);
     expect(report.warnings.join('\n')).toMatch(/Passwords could not be saved.*D-Bus/s);
     expect(store.list().every((s) => !s.hasSecret)).toBe(true);
+    // Without its password a normal logon would log in with none: such sites ask instead.
+    expect(store.list().find((s) => s.name === 'Top FTP')?.logonType).toBe('ask');
     const text = readFileSync(store.path, 'utf8');
     for (const secret of ['pa55 wörd', 'ünïcødé-秘密', 'plain secret']) expect(text).not.toContain(secret);
   });
