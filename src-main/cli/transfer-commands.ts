@@ -7,12 +7,13 @@ import { open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FerryError } from '../../src-shared/errors.js';
 import { createSyncFileSink } from '../fs/sync-file-sink.js';
+import { freeName } from '../queue/overwrite-decision.js';
 import { pathOrHome, type CliContext } from './cli-context.js';
 import { withRemote } from './file-commands.js';
+import { chooseOverwrite, type OverwriteFlags } from './overwrite-choice.js';
 import { ProgressBar } from './progress-bar.js';
 
-export interface TransferFlags {
-  resume?: boolean;
+export interface TransferFlags extends OverwriteFlags {
   ascii?: boolean;
 }
 
@@ -37,13 +38,21 @@ export async function getCommand(
       if (!ascii) checkCount(remotePath, result.bytes, entry.size);
       return;
     }
-    const target = await localTarget(local, path.posix.basename(remotePath));
-    const existing = flags.resume ? await sizeOf(target) : 0;
-    const offset = entry.size !== null && existing > 0 && existing < entry.size ? existing : 0;
-    if (flags.resume && entry.size !== null && existing === entry.size) {
-      process.stderr.write(`${target} is already complete.\n`);
-      return;
-    }
+    let target = await localTarget(local, path.posix.basename(remotePath));
+    const there = await stat(target).catch(() => null);
+    // A device or pipe (/dev/null) is written to, never "overwritten". Text is converted on the
+    // way, so no byte offset is shared by both ends: --resume means nothing for it.
+    const choice = await chooseOverwrite(
+      context.prompter,
+      ascii ? { ...flags, resume: false } : flags,
+      target,
+      entry,
+      there?.isFile() ? { size: there.size, modified: there.mtimeMs } : null,
+    );
+    if (choice.kind === 'skip') return skipped(target, choice.reason);
+    if (choice.kind === 'rename')
+      target = await freeName(path.dirname(target), path.basename(target), path.join, exists);
+    const offset = choice.kind === 'write' && !ascii ? choice.offset : 0;
     // Opened before the transfer starts, so a local error is reported before any byte is
     // fetched, but emptied only once the server has accepted the download: a refused one (550)
     // leaves a file that was there as it was, and removes one made for it.
@@ -109,7 +118,23 @@ export async function putCommand(
       target = path.posix.join(target, path.basename(local));
     }
     const remote = existing?.type === 'dir' ? await fs.stat(target) : existing;
-    const offset = flags.resume && size !== null && remote?.size && remote.size < size ? remote.size : 0;
+    const choice = await chooseOverwrite(
+      context.prompter,
+      flags,
+      target,
+      { size, modified: info ? info.mtimeMs : null },
+      remote?.type === 'file' ? remote : null,
+    );
+    if (choice.kind === 'skip') return skipped(target, choice.reason);
+    if (choice.kind === 'rename')
+      target = await freeName(
+        path.posix.dirname(target),
+        path.posix.basename(target),
+        path.posix.join,
+        async (p) => (await fs.stat(p)) !== null,
+      );
+    // Text is converted on the way: no byte offset is shared by both ends.
+    const offset = choice.kind === 'write' && !flags.ascii && size !== null ? choice.offset : 0;
     const bar = new ProgressBar(fromStdin ? 'stdin' : path.basename(local), size);
     const source = fromStdin
       ? process.stdin
@@ -148,6 +173,15 @@ async function localTarget(local: string | undefined, remoteName: string): Promi
 
 async function sizeOf(file: string): Promise<number> {
   return (await stat(file).catch(() => null))?.size ?? 0;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => null)) !== null;
+}
+
+/** Skipping is what was asked for: said, and not a failure. */
+function skipped(target: string, reason: string): void {
+  process.stderr.write(`${target} skipped: ${reason}\n`);
 }
 
 async function isRegularFile(file: string): Promise<boolean> {

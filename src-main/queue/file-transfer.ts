@@ -12,7 +12,7 @@ import { commitLocalFile } from '../fs/local-commit.js';
 import { CollectingSink, SMALL_FILE_BYTES } from './collecting-sink.js';
 import { ensureLocalFolder } from './ensure-local-folder.js';
 import { copyByFxp, type FxpRoutes } from './fxp-copy.js';
-import { decideOverwrite, numberedName } from './overwrite-decision.js';
+import { decideOverwrite, freeName } from './overwrite-decision.js';
 import type { QueueRecord } from './queue-record.js';
 import type { QueueSettings } from './queue-settings.js';
 import type { TokenBucket } from './token-bucket.js';
@@ -139,7 +139,7 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
       decision = { kind: 'skip', reason: 'Nobody answered the overwrite question.' };
     if (decision.kind === 'skip') return { kind: 'skipped', reason: decision.reason };
     if (decision.kind === 'rename') {
-      targetPath = await freeName(target, item.target.location, targetPath);
+      targetPath = await freeTargetName(target, item.target.location, targetPath);
     } else if (existing.type === 'dir') {
       throw dirInTheWay(targetPath);
     } else if (text) {
@@ -338,15 +338,14 @@ async function hashPrefix(path: string, length: number, digest: StreamingDigest)
   for await (const chunk of stream) digest.update(chunk as Buffer);
 }
 
-async function freeName(fs: RemoteFileSystem, location: string, path: string): Promise<string> {
+function freeTargetName(fs: RemoteFileSystem, location: string, path: string): Promise<string> {
   const ops = pathOps(location);
-  const dir = ops.dirname(path);
-  const name = ops.basename(path);
-  for (let n = 1; n < 10_000; n++) {
-    const candidate = ops.join(dir, numberedName(name, n));
-    if (!(await fs.stat(candidate))) return candidate;
-  }
-  throw new FerryError('ALREADY_EXISTS', `No free name next to ${path}.`);
+  return freeName(
+    ops.dirname(path),
+    ops.basename(path),
+    ops.join,
+    async (candidate) => (await fs.stat(candidate)) !== null,
+  );
 }
 
 /**

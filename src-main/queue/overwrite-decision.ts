@@ -2,6 +2,7 @@
  * What to do when the target already exists, as a pure function of the policy and the two
  * files, so every policy can be tested without a server. 'ask' is resolved by the caller.
  */
+import { FerryError } from '../../src-shared/errors.js';
 import type { FileEntry, OverwritePolicy } from '../../src-shared/model.js';
 
 export type OverwriteDecision =
@@ -49,4 +50,18 @@ export function numberedName(name: string, n: number): string {
   const dot = name.lastIndexOf('.');
   if (dot <= 0) return `${name} (${n})`;
   return `${name.slice(0, dot)} (${n})${name.slice(dot)}`;
+}
+
+/** The first of `name (1).ext`, `name (2).ext`, … in `dir` that `exists` says is free. */
+export async function freeName(
+  dir: string,
+  name: string,
+  join: (dir: string, name: string) => string,
+  exists: (path: string) => Promise<boolean>,
+): Promise<string> {
+  for (let n = 1; n < 10_000; n++) {
+    const candidate = join(dir, numberedName(name, n));
+    if (!(await exists(candidate))) return candidate;
+  }
+  throw new FerryError('ALREADY_EXISTS', `No free name next to ${join(dir, name)}.`);
 }

@@ -182,6 +182,39 @@ describe.concurrent.each([
     expect(again.stderr).toMatch(/already complete/);
   });
 
+  it('--overwrite on a single get and put: skip keeps the target, rename writes beside it, ask without a terminal skips', async () => {
+    await server.writeFile('choices/report.txt', 'the server copy\n');
+    await writeFile(join(local, 'report.txt'), 'my local edits, saved nowhere else\n');
+    const keep = await ferry(['get', url('choices/report.txt'), 'report.txt', '--overwrite', 'skip'], cli);
+    expect(keep.code).toBe(0);
+    expect(keep.stderr).toMatch(/report\.txt skipped: The target already exists\./);
+    expect(await readFile(join(local, 'report.txt'), 'utf8')).toBe('my local edits, saved nowhere else\n');
+    const asked = await ferry(['get', url('choices/report.txt'), 'report.txt', '--overwrite', 'ask'], cli);
+    expect(asked.code).toBe(0);
+    expect(await readFile(join(local, 'report.txt'), 'utf8')).toBe('my local edits, saved nowhere else\n');
+    const beside = await ferry(
+      ['get', url('choices/report.txt'), 'report.txt', '--overwrite', 'rename'],
+      cli,
+    );
+    expect(beside.code).toBe(0);
+    expect(await readFile(join(local, 'report (1).txt'), 'utf8')).toBe('the server copy\n');
+
+    await server.writeFile('choices/index.html', 'live site\n');
+    await writeFile(join(local, 'index.html'), 'draft\n');
+    const put = await ferry(['put', 'index.html', url('choices/index.html'), '--overwrite', 'skip'], cli);
+    expect(put.code).toBe(0);
+    expect(await readFile(server.localPath('choices/index.html'), 'utf8')).toBe('live site\n');
+    const putBeside = await ferry(
+      ['put', 'index.html', url('choices/index.html'), '--overwrite', 'rename'],
+      cli,
+    );
+    expect(putBeside.code).toBe(0);
+    expect(await readFile(server.localPath('choices/index (1).html'), 'utf8')).toBe('draft\n');
+    // Without --overwrite a single file is replaced, as curl and scp do.
+    expect((await ferry(['put', 'index.html', url('choices/index.html')], cli)).code).toBe(0);
+    expect(await readFile(server.localPath('choices/index.html'), 'utf8')).toBe('draft\n');
+  });
+
   it('--active and --passive both list and transfer', async () => {
     await server.writeFile('modes/file.bin', patternBytes(200_000, 3));
     for (const [flag, command] of [
