@@ -14,7 +14,7 @@ import type { ProtocolLogger } from '../core/protocol-log.js';
 import type { Prompter } from '../core/prompter.js';
 import type { RemoteFileSystem } from '../fs/remote-file-system.js';
 import { isSafeEntryName } from '../fs/safe-name.js';
-import { numberedName } from '../queue/overwrite-decision.js';
+import { freeName } from '../queue/overwrite-decision.js';
 
 const SAVE_SETTLE_MS = 400;
 
@@ -89,7 +89,7 @@ export class EditWatcher {
       if (!local || local.mtimeMs === lastUploaded) return;
       let target = remotePath;
       const now = await fs.stat(remotePath);
-      if (now && (now.size !== known.size || now.modified !== known.modified)) {
+      if (now && (now.size !== known.size || (known.modified !== null && now.modified !== known.modified))) {
         const answer = await this.prompter.ask({
           kind: 'overwrite',
           itemId: `edit:${remotePath}`,
@@ -122,8 +122,10 @@ export class EditWatcher {
         log.log('info', `Uploaded your edit of ${remotePath} as ${target}, next to the server's version.`);
         return;
       }
-      const after = await fs.stat(remotePath);
-      known = { size: after?.size ?? null, modified: after?.modified ?? null };
+      // When that question fails (the connection went as the upload ended, the tab was closed),
+      // what is there is what was sent, as far as anyone knows: its size, with no time to compare.
+      const after = await fs.stat(remotePath).catch(() => null);
+      known = after ? { size: after.size, modified: after.modified } : { size: local.size, modified: null };
       log.log('info', `Uploaded your edit of ${remotePath}.`);
     };
 
@@ -175,12 +177,12 @@ export class EditWatcher {
 }
 
 /** `name (1).ext`, `name (2).ext`, … next to `remotePath`: the first that does not exist. */
-async function freeRemoteName(fs: RemoteFileSystem, remotePath: string): Promise<string> {
-  const dir = path.posix.dirname(remotePath);
-  const name = path.posix.basename(remotePath);
-  for (let n = 1; n < 1000; n++) {
-    const candidate = path.posix.join(dir, numberedName(name, n));
-    if (!(await fs.stat(candidate))) return candidate;
-  }
-  throw new FerryError('ALREADY_EXISTS', `No free name next to ${remotePath}.`);
+function freeRemoteName(fs: RemoteFileSystem, remotePath: string): Promise<string> {
+  const { posix } = path;
+  return freeName(
+    posix.dirname(remotePath),
+    posix.basename(remotePath),
+    posix.join,
+    async (candidate) => (await fs.stat(candidate)) !== null,
+  );
 }

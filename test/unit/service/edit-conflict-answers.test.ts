@@ -97,3 +97,48 @@ describe('edit: what the "target file already exists" dialog answers do', () => 
     expect(kept, `server files: ${JSON.stringify([...files.keys()])}`).toBe(true);
   });
 });
+
+describe('edit: a save after an upload whose follow-up question failed', () => {
+  it('is uploaded without asking: nobody else changed the file, the connection merely went', async () => {
+    const files = new Map([['/site/about.html', { data: 'original\n', modified: Date.now() - 60_000 }]]);
+    const server = memoryServer(files);
+    // The stat that follows the first upload fails, as when the tab is closed at that moment;
+    // the server's clock then stamps the next look differently, as any later listing would.
+    let uploads = 0;
+    const upload = server.upload.bind(server);
+    server.upload = async (source, path, options) => {
+      uploads++;
+      return upload(source, path, options);
+    };
+    const stat = server.stat.bind(server);
+    let failed = false;
+    server.stat = async (path) => {
+      if (uploads === 1 && !failed) {
+        failed = true;
+        throw new Error('Not connected');
+      }
+      const entry = await stat(path);
+      return entry && { ...entry, modified: (entry.modified ?? 0) + 1000 };
+    };
+    const prompter = new Answering('skip');
+    const edits = new EditWatcher(prompter, () => silentLogger);
+    try {
+      const { localPath } = await edits.edit(fixedConnection(server), '/site/about.html', 's1');
+      await writeFile(localPath, 'first save\n');
+      await until(() => uploads === 1 && failed);
+      await writeFile(localPath, 'second save, longer\n');
+      await until(() => files.get('/site/about.html')?.data === 'second save, longer\n');
+      expect(prompter.asked).toEqual([]);
+    } finally {
+      edits.close();
+    }
+  });
+});
+
+async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await sleep(25);
+  }
+}
