@@ -201,9 +201,20 @@ export class FtpSession {
 
   // ---------- simple commands ----------
 
-  /** A command typed by a person: the reply comes back whatever its code. */
+  /**
+   * A command typed by a person: the reply comes back whatever its code. What it changes on the
+   * server that the session's own transfers rely on is put back in step: the next transfer sets
+   * its TYPE again (a raw TYPE A would otherwise turn the next binary download into text), and a
+   * raw REST is cleared (it would otherwise cut the start off the next download).
+   */
   raw(command: string): Promise<FtpReply> {
-    return this.control.run(() => this.control.request(command));
+    return this.control.run(async () => {
+      const reply = await this.control.request(command);
+      const verb = command.trimStart().slice(0, 4).toUpperCase();
+      if (verb === 'TYPE') this.transferType = null;
+      if (verb === 'REST' && reply.code >= 300 && reply.code < 400) await this.control.request('REST 0');
+      return reply;
+    });
   }
 
   pwd(): Promise<string> {
