@@ -102,11 +102,28 @@ export class FtpFileSystem implements RemoteFileSystem {
     if (recursive) {
       for (const entry of await this.list(path)) {
         const child = `${path.replace(/\/+$/, '')}/${entry.name}`;
-        if (entry.type === 'dir') await this.removeDir(child, true);
-        else await this.deleteFile(child);
+        if (entry.type !== 'dir') await this.deleteFile(child);
+        else if (!(await this.deletedAsLink(child))) await this.removeDir(child, true);
       }
     }
     await this.use((s) => s.removeDir(path));
+  }
+
+  /**
+   * A link to a folder is removed as a link, never followed: emptying it would delete files
+   * outside the tree. MLSD on some servers (pyftpdlib) looks through links and calls them
+   * folders, so each folder is first deleted as a file: that removes a link, and a real folder
+   * refuses it (5xx) and is emptied instead.
+   */
+  private async deletedAsLink(path: string): Promise<boolean> {
+    try {
+      await this.deleteFile(path);
+      return true;
+    } catch (error) {
+      const code = error instanceof FerryError ? error.reply?.code : undefined;
+      if (code !== undefined && code >= 500) return false;
+      throw error;
+    }
   }
 
   chmod(path: string, mode: number): Promise<void> {
