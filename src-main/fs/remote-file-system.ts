@@ -46,8 +46,13 @@ export interface RemoteFileSystem {
   /** The folder the session starts in (login folder or home). */
   home(): Promise<string>;
   list(path: string): Promise<FileEntry[]>;
-  /** null when the path does not exist. */
+  /** null when the path does not exist. A link is described as the link itself (lstat). */
   stat(path: string): Promise<FileEntry | null>;
+  /**
+   * What `path` is once links are followed: a file (with its size) or a folder; null when it
+   * leads nowhere (a dangling link). Absent where `stat` already follows links.
+   */
+  resolve?(path: string): Promise<FileEntry | null>;
   mkdir(path: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   /** Delete a file. */

@@ -4,6 +4,7 @@
  * transparently once; if that fails, the error says why the first session ended too.
  */
 import type { Readable, Writable } from 'node:stream';
+import { posix } from 'node:path';
 import { FerryError } from '../../src-shared/errors.js';
 import type { ConnectionTarget, FileEntry, Protocol, SecurityInfo } from '../../src-shared/model.js';
 import type {
@@ -71,6 +72,26 @@ export class FtpFileSystem implements RemoteFileSystem {
 
   stat(path: string): Promise<FileEntry | null> {
     return this.use((s) => s.stat(path));
+  }
+
+  /**
+   * FTP has no command that follows a link and says what is there, but SIZE and MDTM answer
+   * for the file a link leads to, and CWD enters the folder it leads to. (A listing describes
+   * the link; MLST on proftpd gives a link's own length as its size.)
+   */
+  async resolve(path: string): Promise<FileEntry | null> {
+    const name = posix.basename(path) || path;
+    const size = await this.size(path);
+    if (size !== null) return { name, type: 'file', size, modified: await this.modified(path) };
+    // Every path given to this class is absolute: the session may stay in that folder.
+    const entered = await this.cwd(path).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof FerryError && (error.reply?.code ?? 0) >= 500) return false;
+        throw error;
+      },
+    );
+    return entered ? { name, type: 'dir', size: null, modified: null } : null;
   }
 
   /** The server's current folder (PWD). Paths given to this class are absolute, so it rarely matters. */

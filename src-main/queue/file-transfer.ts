@@ -88,7 +88,7 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   const src: FileEntry | null =
     firstTry && item.listed && item.size != null
       ? { name: '', type: 'file', size: item.size, modified: item.modified }
-      : await source.stat(item.source.path);
+      : await statSource(source, item);
   if (!src) throw new FerryError('NOT_FOUND', `${item.source.path} does not exist.`);
   if (src.type === 'dir') return { kind: 'is-dir' };
   const dirInTheWay = (path: string) =>
@@ -96,7 +96,9 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
       hint: 'Rename or move the folder, or choose "rename" for this file, then retry it.',
       retryable: false,
     });
-  const size = src.size;
+  // A link's own size (the length of the name it points to, in a LIST) says nothing about the
+  // file it leads to: checked against that, a download through a link could never succeed.
+  const size = src.type === 'symlink' ? null : src.size;
   const usePart = item.target.location === LOCAL && item.direction !== 'upload';
   // Text has its line endings converted on the way, so no byte offset is shared by both ends: it
   // never resumes, and the two sizes agree only up to a byte per line (sizesAgree).
@@ -252,6 +254,20 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   }
   if (usePart) await target.rename(partPath(), targetPath);
   return { kind: 'done', size: size ?? writtenSize ?? 0, verifiedBy };
+}
+
+/**
+ * What a link leads to is what gets transferred: its size and time, not the link's. A listing
+ * or stat shows the link itself (on proftpd MLST even as a file of the link's own length), so
+ * the link is followed when stat says "symlink", or when its size is not the one the item was
+ * enqueued with (SIZE also tells the truth about a file that changed since).
+ */
+async function statSource(source: RemoteFileSystem, item: QueueRecord): Promise<FileEntry | null> {
+  const entry = await source.stat(item.source.path);
+  if (!entry || !source.resolve) return entry;
+  const suspect =
+    entry.type === 'symlink' || (entry.type === 'file' && item.size != null && entry.size !== item.size);
+  return suspect ? ((await source.resolve(item.source.path)) ?? entry) : entry;
 }
 
 /** Throws away what an attempt wrote, so the next one starts from zero (after a failed verification). */

@@ -101,7 +101,8 @@ export async function enumerateFolder(
         modified: resolved.modified,
         sourcePath,
         targetPath,
-        listed: entry.type === 'file' && entry.size != null,
+        // A link's size is the one it was just resolved to.
+        listed: resolved.type === 'file' && resolved.size != null,
         targetAbsent: created,
       });
     } else {
@@ -117,7 +118,7 @@ export async function enumerateFolder(
 }
 
 async function followLink(fs: RemoteFileSystem, path: string, entry: FileEntry): Promise<FileEntry> {
-  const resolved = await fs.stat(path).catch(() => null);
+  const resolved = await (fs.resolve ? fs.resolve(path) : fs.stat(path)).catch(() => null);
   // A dangling link has nothing to transfer.
   return resolved && resolved.type !== 'symlink' ? resolved : { ...entry, type: 'other' };
 }

@@ -150,6 +150,16 @@ export class SftpFileSystem implements RemoteFileSystem {
     return entry;
   }
 
+  async resolve(path: string): Promise<FileEntry | null> {
+    try {
+      const attrs = await this.request<SftpAttrs>('Stat', path, (done) => this.sftp.stat(path, done));
+      return toFileEntry(posix.basename(path) || path, attrs);
+    } catch (error) {
+      if (error instanceof FerryError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
   async mkdir(path: string): Promise<void> {
     this.logger.log('sent', `MKDIR ${path}`);
     try {
