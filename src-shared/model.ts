@@ -143,6 +143,8 @@ export interface TransferItem {
   transferred: number;
   state: TransferState;
   priority: 1 | 2 | 3 | 4 | 5;
+  /** Place among the items of its priority: the smaller runs first. Reordering rewrites only the moved items. */
+  order: number;
   attempts: number;
   overwrite: OverwritePolicy;
   /** 'size' or the hash algorithm that proved the file arrived intact. */

@@ -2,8 +2,6 @@
 import type { TransferItem } from '../../src-shared/model.js';
 
 export interface QueueRecord extends TransferItem {
-  /** Position within its priority; smaller runs first. Reordering rewrites only the moved items. */
-  order: number;
   /** Source modification time (epoch ms) when known, given to the target afterwards. */
   modified: number | null;
   /** The folder item whose enumeration found this one. */
@@ -33,6 +31,7 @@ export function toTransferItem(record: QueueRecord): TransferItem {
     transferred: record.transferred,
     state: record.state,
     priority: record.priority,
+    order: record.order,
     attempts: record.attempts,
     overwrite: record.overwrite,
   };

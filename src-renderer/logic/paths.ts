@@ -43,6 +43,22 @@ export function parentPath(path: string): string {
   return cut <= 0 ? '/' : trimmed.slice(0, cut);
 }
 
+/** Whether `path` is `folder` itself or somewhere inside it. */
+export function isWithin(path: string, folder: string): boolean {
+  const separators = pathStyleOf(folder) === 'windows' ? /[\\/]/ : /\//;
+  const trimmed = (p: string): string => {
+    let end = p.length;
+    while (end > 1 && separators.test(p.charAt(end - 1))) end--;
+    return p.slice(0, end);
+  };
+  const inner = trimmed(path);
+  const outer = trimmed(folder);
+  if (inner === outer) return true;
+  if (!inner.startsWith(outer)) return false;
+  // The root "/" keeps its separator; inside any other folder, the next character is one.
+  return separators.test(outer.charAt(outer.length - 1)) || separators.test(inner.charAt(outer.length));
+}
+
 export function baseName(path: string): string {
   const trimmed = path.replace(/[\\/]+$/, '');
   const cut = Math.max(

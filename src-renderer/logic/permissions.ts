@@ -20,6 +20,43 @@ export function setBit(mode: number, who: Who, what: What, on: boolean): number 
   return on ? mode | bit : mode & ~bit;
 }
 
+/**
+ * What the dialog changes: the bits turned on and the bits turned off. Each item keeps its own
+ * mode otherwise, so items that started different stay different where the user did not touch.
+ */
+export interface ModeChange {
+  set: number;
+  clear: number;
+}
+
+export const NO_CHANGE: ModeChange = { set: 0, clear: 0 };
+
+export function applyModeChange(mode: number, change: ModeChange): number {
+  return ((mode & ~change.clear) | change.set) & 0o7777;
+}
+
+/** Turns one bit on or off in a change (undoing the opposite). */
+export function changeBit(change: ModeChange, who: Who, what: What, on: boolean): ModeChange {
+  return { set: setBit(change.set, who, what, on), clear: setBit(change.clear, who, what, !on) };
+}
+
+/** A change that gives every item exactly `mode` (what typing the numeric value means). */
+export function wholeMode(mode: number): ModeChange {
+  return { set: mode & 0o7777, clear: ~mode & 0o7777 };
+}
+
+/** Several items' modes after a change: the bits on in all of them, and those only some have. */
+export function sharedMode(modes: readonly number[], change: ModeChange): { on: number; mixed: number } {
+  let all = 0o7777;
+  let any = 0;
+  for (const mode of modes) {
+    const next = applyModeChange(mode, change);
+    all &= next;
+    any |= next;
+  }
+  return modes.length === 0 ? { on: 0, mixed: 0 } : { on: all, mixed: any & ~all };
+}
+
 /** `755`, or `4755` when a special bit is set. */
 export function formatOctal(mode: number): string {
   const digits = (mode & 0o7777).toString(8);

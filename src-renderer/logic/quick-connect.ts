@@ -40,6 +40,20 @@ export function buildTarget(fields: QuickConnectFields): QuickConnectResult {
   }
 }
 
+/**
+ * The host field's text without a password written into a URL (`ftp://me:secret@host` →
+ * `ftp://me@host`): once used it must not stay on screen, as the password field is cleared.
+ */
+export function withoutUrlPassword(host: string): string {
+  const url = /^([a-z][a-z0-9+.-]*:\/\/)([^/]*)(.*)$/is.exec(host.trim());
+  if (!url) return host;
+  const [, scheme = '', authority = '', rest = ''] = url;
+  const at = authority.lastIndexOf('@');
+  const colon = authority.indexOf(':');
+  if (at < 0 || colon < 0 || colon > at) return host;
+  return `${scheme}${authority.slice(0, colon)}${authority.slice(at)}${rest}`;
+}
+
 /** A stray "%" in a typed URL: a message for the bar, not an exception from the Connect button. */
 class BrokenEncoding extends Error {}
 

@@ -4,6 +4,14 @@ import { joinPath } from './paths.js';
 /** The MIME type of rows dragged between panes; the OS and other apps never see it. */
 export const DRAG_MIME = 'application/x-ferry-entries';
 
+/**
+ * Marks which pane rows come from. Unlike the payload, a drag's types can be read while it is
+ * over a list, which then knows whether the rows would be copied or moved.
+ */
+export function dragSourceType(side: 'local' | 'remote'): string {
+  return `application/x-ferry-from-${side}`;
+}
+
 export interface DragPayload {
   sessionId: string;
   dir: string;

@@ -18,6 +18,16 @@ export function tabOf(state: TransferState): QueueTab {
   return TAB_OF_STATE[state];
 }
 
+/** The order main runs waiting items in: the higher priority first, then the smaller order. */
+function runsBefore(a: TransferItem, b: TransferItem): number {
+  return b.priority - a.priority || a.order - b.order;
+}
+
+/** A change the tab lists show: another tab, or another place in the run order. */
+function movesInList(prev: TransferItem, next: TransferItem): boolean {
+  return prev.state !== next.state || prev.priority !== next.priority || prev.order !== next.order;
+}
+
 /** One queue row as the view reads it: replaced (new object) only when that item changes. */
 export interface QueueRow {
   item: TransferItem;
@@ -28,7 +38,8 @@ export interface QueueRow {
 /**
  * The transfer queue, keyed by id. Progress ticks replace one row and wake only that
  * row's subscribers; the per-tab id lists (what the virtual list renders) change only when
- * items are added, removed or change state. That is what keeps a 10,000-item queue smooth.
+ * items are added, removed, change state or change place. That is what keeps a 10,000-item
+ * queue smooth.
  */
 export class QueueStore {
   private readonly rows = new Map<string, QueueRow>();
@@ -62,7 +73,7 @@ export class QueueStore {
     }
     for (const item of items) {
       const prev = this.rows.get(item.id);
-      if (!prev || prev.item.state !== item.state) listChanged = true;
+      if (!prev || movesInList(prev.item, item)) listChanged = true;
       const moving = item.state === 'active' || item.state === 'verifying';
       if (!moving) this.meters.delete(item.id);
       this.rows.set(item.id, {
@@ -116,7 +127,15 @@ export class QueueStore {
     return this.summary;
   }
 
-  /** Ids of one tab in queue order; the same array until the tab's membership changes. */
+  /** Auto-start is off: the user holds the queue, so new or resumed work waits for Start. */
+  holding(): boolean {
+    return this.summary?.running === false;
+  }
+
+  /**
+   * Ids of one tab; Queued in the order the items will run, the others as they arrived. The
+   * same array until the tab's membership or order changes.
+   */
   idsFor(tab: QueueTab): string[] {
     return this.computeTabs()[tab];
   }
@@ -159,11 +178,15 @@ export class QueueStore {
   private computeTabs(): Record<QueueTab, string[]> {
     if (this.tabIds) return this.tabIds;
     const tabs: Record<QueueTab, string[]> = { queued: [], active: [], failed: [], done: [] };
+    const waiting: TransferItem[] = [];
     let errors = 0;
     for (const [id, row] of this.rows) {
-      tabs[tabOf(row.item.state)].push(id);
+      const tab = tabOf(row.item.state);
+      if (tab === 'queued') waiting.push(row.item);
+      else tabs[tab].push(id);
       if (row.item.state === 'failed' && row.item.error?.code !== 'CANCELLED') errors += 1;
     }
+    tabs.queued = waiting.sort(runsBefore).map((item) => item.id);
     this.errorCount = errors;
     this.tabIds = tabs;
     this.countCache = {

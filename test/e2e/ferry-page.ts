@@ -9,8 +9,9 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Protocol } from '../../src-shared/model.js';
-import type { RunningServer } from '../harness/index.js';
+import { startServer, type RunningServer } from '../harness/index.js';
 import { launchChromium } from './browser.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
@@ -64,6 +65,49 @@ export async function openFerry(prepareHome?: (home: string) => Promise<void>): 
       await browser.close().catch(() => {});
       await web.stop().catch(() => {});
       await rm(home, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface FerryFixture {
+  readonly ferry: FerryPage;
+  /** The vsftpd server; only for a file that asked for one. */
+  readonly server: RunningServer;
+}
+
+/**
+ * A test file's usual setup, called in its describe block: a vsftpd server when `server` is
+ * given (it fills the server's folder), Ferry on a HOME that `home` fills, a screenshot of each
+ * failing test, and everything closed after the last test.
+ */
+export function useFerry(setup: {
+  server?: (server: RunningServer) => Promise<unknown>;
+  home?: (home: string) => Promise<void>;
+}): FerryFixture {
+  let ferry: FerryPage | undefined;
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    if (setup.server) {
+      server = await startServer('vsftpd');
+      await setup.server(server);
+    }
+    ferry = await openFerry(setup.home);
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await failureShot(ferry?.page, context.task.name);
+  });
+  afterAll(async () => {
+    await ferry?.close();
+    await server?.dispose();
+  });
+  return {
+    get ferry() {
+      if (!ferry) throw new Error('Ferry is not open yet (useFerry is read in beforeAll or a test)');
+      return ferry;
+    },
+    get server() {
+      if (!server) throw new Error('this file asked useFerry for no server');
+      return server;
     },
   };
 }

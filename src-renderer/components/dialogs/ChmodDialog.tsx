@@ -1,24 +1,38 @@
 import { useState } from 'react';
 import { Modal } from './Modal.js';
-import { WHAT, WHO, formatOctal, hasBit, parseOctal, setBit } from '../../logic/permissions.js';
+import {
+  NO_CHANGE,
+  WHAT,
+  WHO,
+  changeBit,
+  formatOctal,
+  hasBit,
+  parseOctal,
+  sharedMode,
+  wholeMode,
+  type ModeChange,
+} from '../../logic/permissions.js';
 
 interface ChmodDialogProps {
   names: string[];
-  initialMode: number;
-  onSubmit: (mode: number) => void;
+  /** The current mode of each item. */
+  modes: number[];
+  /** The bits the user turned on and off; bits not touched stay as each item has them. */
+  onSubmit: (change: ModeChange) => void;
   onClose: () => void;
 }
 
-/** rwx checkboxes and the octal value, each editing the other. */
-export function ChmodDialog({ names, initialMode, onSubmit, onClose }: ChmodDialogProps) {
-  const [mode, setMode] = useState(initialMode);
-  const [octal, setOctal] = useState(formatOctal(initialMode));
-  const valid = parseOctal(octal) !== null;
-
-  const update = (next: number): void => {
-    setMode(next);
-    setOctal(formatOctal(next));
-  };
+/**
+ * rwx checkboxes and the octal value, each editing the other. A box where the items differ
+ * shows as indeterminate and changes nothing until it is ticked or cleared.
+ */
+export function ChmodDialog({ names, modes, onSubmit, onClose }: ChmodDialogProps) {
+  const [change, setChange] = useState<ModeChange>(NO_CHANGE);
+  // What the user typed in the numeric field; null while the boxes lead.
+  const [typed, setTyped] = useState<string | null>(null);
+  const shown = sharedMode(modes, change);
+  const octal = typed ?? (shown.mixed ? '' : formatOctal(shown.on));
+  const valid = typed === null || parseOctal(typed) !== null;
 
   const subject = names.length === 1 ? `“${names[0]}”` : `${names.length} items`;
   return (
@@ -39,7 +53,7 @@ export function ChmodDialog({ names, initialMode, onSubmit, onClose }: ChmodDial
             data-testid="chmod-apply"
             onClick={() => {
               onClose();
-              onSubmit(mode);
+              onSubmit(change);
             }}
           >
             Apply
@@ -63,17 +77,28 @@ export function ChmodDialog({ names, initialMode, onSubmit, onClose }: ChmodDial
           {WHO.map((who) => (
             <tr key={who}>
               <th scope="row">{who[0]?.toUpperCase() + who.slice(1)}</th>
-              {WHAT.map((what) => (
-                <td key={what}>
-                  <input
-                    type="checkbox"
-                    aria-label={`${who} ${what}`}
-                    data-testid={`chmod-${who}-${what}`}
-                    checked={hasBit(mode, who, what)}
-                    onChange={(e) => update(setBit(mode, who, what, e.target.checked))}
-                  />
-                </td>
-              ))}
+              {WHAT.map((what) => {
+                const mixed = hasBit(shown.mixed, who, what);
+                return (
+                  <td key={what}>
+                    <input
+                      type="checkbox"
+                      aria-label={`${who} ${what}`}
+                      data-testid={`chmod-${who}-${what}`}
+                      title={mixed ? 'Differs between the items: left as each has it' : undefined}
+                      checked={hasBit(shown.on, who, what)}
+                      // React has no prop for it: the DOM property is the only way to show "mixed".
+                      ref={(input) => {
+                        if (input) input.indeterminate = mixed;
+                      }}
+                      onChange={(e) => {
+                        setChange(changeBit(change, who, what, e.target.checked));
+                        setTyped(null);
+                      }}
+                    />
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>
@@ -85,11 +110,12 @@ export function ChmodDialog({ names, initialMode, onSubmit, onClose }: ChmodDial
           aria-label="Numeric value"
           data-testid="chmod-octal"
           value={octal}
+          placeholder={shown.mixed ? 'mixed' : undefined}
           maxLength={4}
           onChange={(e) => {
-            setOctal(e.target.value);
+            setTyped(e.target.value);
             const parsed = parseOctal(e.target.value);
-            if (parsed !== null) setMode(parsed);
+            if (parsed !== null) setChange(wholeMode(parsed));
           }}
         />
       </label>

@@ -4,7 +4,7 @@ import type { FileEntry } from '../../../src-shared/model.js';
 import type { Comparison } from '../../logic/compare-directories.js';
 import { clickRow, contextRow, type Selection } from '../../logic/selection.js';
 import type { SortKey, SortSpec } from '../../logic/sort-entries.js';
-import { DRAG_MIME } from '../../logic/transfer-plan.js';
+import { DRAG_MIME, dragSourceType } from '../../logic/transfer-plan.js';
 import { Icon, type IconName } from '../common/Icon.js';
 import { gridTemplate, totalWidth } from './columns.js';
 import { FileRow, type RowHandlers } from './FileRow.js';
@@ -51,6 +51,10 @@ function folderUnder(event: React.DragEvent): string | null {
   return row && row.dataset.type === 'dir' ? (row.dataset.name ?? null) : null;
 }
 
+function hasModifiers(event: React.MouseEvent): boolean {
+  return event.shiftKey || event.ctrlKey || event.metaKey;
+}
+
 /** The virtualized grid: only the rows in view exist in the DOM, so 20,000 entries stay smooth. */
 export function FileList(props: FileListProps) {
   const { side, label, rows, selection, sort, widths, comparison, renaming, listRef, emptyText } = props;
@@ -77,26 +81,31 @@ export function FileList(props: FileListProps) {
   useLayoutEffect(() => {
     latest.current = { props, names };
   });
+  // The selected row pressed without modifiers: the press keeps the selection (it may start a
+  // drag), and a click that ends it without dragging narrows the selection to this row.
+  const pressedInSelection = useRef<string | null>(null);
   const handlers = useMemo<RowHandlers>(
     () => ({
       onMouseDown(index, event) {
         const { props: p, names: n } = latest.current;
+        pressedInSelection.current = null;
         if (event.button !== 0) return;
         const name = n[index];
-        // Pressing on an already selected row keeps the selection so it can be dragged.
-        if (
-          name !== undefined &&
-          p.selection.selected.has(name) &&
-          !event.shiftKey &&
-          !event.ctrlKey &&
-          !event.metaKey
-        ) {
+        if (name !== undefined && p.selection.selected.has(name) && !hasModifiers(event)) {
+          pressedInSelection.current = name;
           p.onSelection({ ...p.selection, focus: name });
           return;
         }
         p.onSelection(
           clickRow(p.selection, n, index, { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey }),
         );
+      },
+      onClick(index, event) {
+        const { props: p, names: n } = latest.current;
+        const pressed = pressedInSelection.current;
+        pressedInSelection.current = null;
+        if (pressed === null || pressed !== n[index] || hasModifiers(event)) return;
+        p.onSelection(clickRow(p.selection, n, index, { shift: false, toggle: false }));
       },
       onDoubleClick(index) {
         const entry = latest.current.props.rows[index];
@@ -110,6 +119,7 @@ export function FileList(props: FileListProps) {
         p.onContextMenu(event.clientX, event.clientY);
       },
       onDragStart(index, event) {
+        pressedInSelection.current = null;
         const { props: p, names: n } = latest.current;
         const name = n[index];
         if (name === undefined) return;
@@ -157,9 +167,15 @@ export function FileList(props: FileListProps) {
       }}
       onDragOver={(event) => {
         if (!acceptsDrop(event)) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'copy';
         const folder = folderUnder(event);
+        const own = event.dataTransfer.types.includes(dragSourceType(side));
+        // Rows of this list only move into another of its folders: anywhere else nothing would happen.
+        if (own && (folder === null || selection.selected.has(folder))) {
+          if (dropFolder !== undefined) setDropFolder(undefined);
+          return;
+        }
+        event.preventDefault();
+        event.dataTransfer.dropEffect = own ? 'move' : 'copy';
         if (folder !== dropFolder) setDropFolder(folder);
       }}
       onDragLeave={(event) => {

@@ -3,6 +3,7 @@ import type { FileEntry, SessionInfo } from '../../../src-shared/model.js';
 import { usePersistentState } from '../../hooks/use-persistent-state.js';
 import type { Comparison } from '../../logic/compare-directories.js';
 import { filterEntries } from '../../logic/filter-entries.js';
+import { refusedAsFolder } from '../../logic/refused-as-folder.js';
 import {
   EMPTY_SELECTION,
   focusName,
@@ -11,7 +12,12 @@ import {
   type Selection,
 } from '../../logic/selection.js';
 import { sortEntries, toggleSort, type SortSpec } from '../../logic/sort-entries.js';
-import { DRAG_MIME, decodeDragPayload, encodeDragPayload } from '../../logic/transfer-plan.js';
+import {
+  DRAG_MIME,
+  decodeDragPayload,
+  dragSourceType,
+  encodeDragPayload,
+} from '../../logic/transfer-plan.js';
 import { ContextMenu } from '../common/ContextMenu.js';
 import { DEFAULT_WIDTHS } from './columns.js';
 import { FileList } from './FileList.js';
@@ -20,7 +26,7 @@ import { PaneFooter } from './PaneFooter.js';
 import { PaneHeader } from './PaneHeader.js';
 import { paneMenu } from './pane-menu.js';
 import { usePaneActions } from './use-pane-actions.js';
-import type { PaneModel } from './use-pane-model.js';
+import type { NavigateFailure, PaneModel } from './use-pane-model.js';
 import type { ListCommand } from './use-list-keys.js';
 
 interface FilePaneProps {
@@ -34,7 +40,7 @@ interface FilePaneProps {
   comparison: ReadonlyMap<string, Comparison> | null;
   listRef: Ref<HTMLDivElement>;
   /** Navigation that synchronized browsing mirrors in the other pane. */
-  onOpenFolder: (name: string) => void;
+  onOpenFolder: (name: string, onFailure?: NavigateFailure) => void;
   onUp: () => void;
   onSwitchPane: () => void;
   emptyText?: string;
@@ -80,7 +86,14 @@ export function FilePane(props: FilePaneProps) {
   };
 
   const open = (entry: FileEntry): void => {
-    if (entry.type === 'dir' || entry.type === 'symlink') onOpenFolder(entry.name);
+    if (entry.type === 'dir') onOpenFolder(entry.name);
+    // A link may lead to a file: tried as a folder first (as FileZilla does), transferred when it is not one.
+    else if (entry.type === 'symlink')
+      onOpenFolder(entry.name, (error) => {
+        if (!refusedAsFolder(error)) return false;
+        actions.transfer([entry.name]);
+        return true;
+      });
     else actions.transfer([entry.name]);
   };
 
@@ -176,12 +189,16 @@ export function FilePane(props: FilePaneProps) {
               names: dragged,
             });
             event.dataTransfer.setData(DRAG_MIME, payload);
+            event.dataTransfer.setData(dragSourceType(side), '');
             event.dataTransfer.setData('text/plain', dragged.join('\n'));
-            event.dataTransfer.effectAllowed = 'copy';
+            // Copied to the other pane, moved into a folder of this one.
+            event.dataTransfer.effectAllowed = 'copyMove';
           }}
           onDropRows={(event, folder) => {
             const payload = decodeDragPayload(event.dataTransfer.getData(DRAG_MIME));
-            if (payload && payload.sessionId !== model.sessionId) actions.dropFrom(payload, folder);
+            if (!payload) return;
+            if (payload.sessionId !== model.sessionId) actions.dropFrom(payload, folder);
+            else if (folder !== null) actions.moveInto(payload, folder);
           }}
           listRef={listRef}
           emptyAction={connected ? undefined : props.emptyAction}

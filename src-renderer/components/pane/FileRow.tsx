@@ -7,6 +7,7 @@ import { FileIcon } from './FileIcon.js';
 /** Stable callbacks shared by every row, so a row re-renders only when its own props change. */
 export interface RowHandlers {
   onMouseDown(index: number, event: React.MouseEvent): void;
+  onClick(index: number, event: React.MouseEvent): void;
   onDoubleClick(index: number): void;
   onContextMenu(index: number, event: React.MouseEvent): void;
   onDragStart(index: number, event: React.DragEvent): void;
@@ -91,6 +92,7 @@ export const FileRow = memo(function FileRow(props: FileRowProps) {
       data-type={entry.type}
       draggable={!renaming}
       onMouseDown={(e) => handlers.onMouseDown(index, e)}
+      onClick={(e) => handlers.onClick(index, e)}
       onDoubleClick={() => handlers.onDoubleClick(index)}
       onContextMenu={(e) => handlers.onContextMenu(index, e)}
       onDragStart={(e) => handlers.onDragStart(index, e)}

@@ -3,11 +3,13 @@ import { useApp } from '../../hooks/app-context.js';
 import type { EnqueueRequest } from '../../../src-shared/contract.js';
 import { pathsOfDroppedFiles } from '../../api/os-drop.js';
 import { baseName, joinPath } from '../../logic/paths.js';
-import { modeFromPermissions } from '../../logic/permissions.js';
+import { planMoves } from '../../logic/move-plan.js';
+import { applyModeChange, modeFromPermissions } from '../../logic/permissions.js';
 import { planTransfers, type DragPayload } from '../../logic/transfer-plan.js';
 import { urlOf } from '../../logic/url-of.js';
 import { ChmodDialog } from '../dialogs/ChmodDialog.js';
 import { sessionLabel } from '../../logic/session-label.js';
+import { startUnlessHeld } from '../../state/start-unless-held.js';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog.js';
 import { useDialogs } from '../dialogs/dialog-context.js';
 import { TextInputDialog } from '../dialogs/TextInputDialog.js';
@@ -16,6 +18,8 @@ import type { PaneModel } from './use-pane-model.js';
 export interface PaneActions {
   transfer(names: string[], options?: { paused?: boolean }): void;
   dropFrom(payload: DragPayload, folder: string | null): void;
+  /** Rows of this pane dropped on one of its folders: they move into it. */
+  moveInto(payload: DragPayload, folder: string): void;
   /** Files dragged in from the OS: uploads into this (remote) pane. */
   dropOsFiles(files: FileList, folder: string | null): void;
   remove(names: string[]): void;
@@ -38,8 +42,6 @@ export function usePaneActions(pane: PaneModel, other: PaneModel, session: Sessi
   const api = app.client.api;
   const openDialog = useDialogs();
   const sessionId = pane.sessionId;
-  // Auto-start switched off: new transfers wait for Start instead of starting the queue.
-  const holding = (): boolean => app.queue.getSummary()?.running === false;
 
   const enqueue = (
     from: { sessionId: string | null; dir: string },
@@ -63,9 +65,7 @@ export function usePaneActions(pane: PaneModel, other: PaneModel, session: Sessi
     );
     if (requests.length === 0) return;
     void app.run('Could not add to the queue', async () => {
-      const wait = paused || holding();
-      await api['queue.add'](requests);
-      if (!wait) await api['queue.start']();
+      const wait = await startUnlessHeld(api, app.queue, () => api['queue.add'](requests), { paused });
       const what = requests.length === 1 ? `“${names[0]}”` : `${requests.length} items`;
       app.toasts.show({
         kind: 'success',
@@ -87,6 +87,19 @@ export function usePaneActions(pane: PaneModel, other: PaneModel, session: Sessi
       const dir = folder ? joinPath(pane.path, folder) : pane.path;
       enqueue({ sessionId: payload.sessionId, dir: payload.dir }, payload.names, { sessionId, dir }, false);
     },
+    moveInto(payload, folder) {
+      if (!sessionId || payload.sessionId !== sessionId) return;
+      const moves = planMoves(payload, joinPath(pane.path, folder));
+      if (moves.length === 0) return;
+      void app.run(`Could not move into “${folder}”`, async () => {
+        try {
+          for (const move of moves) await api['fs.rename'](sessionId, move.from, move.to);
+        } finally {
+          // Those moved before a failure are gone from here too.
+          pane.refresh();
+        }
+      });
+    },
     dropOsFiles(files, folder) {
       if (!sessionId || sessionId === 'local' || files.length === 0) return;
       const paths = pathsOfDroppedFiles(files);
@@ -107,9 +120,7 @@ export function usePaneActions(pane: PaneModel, other: PaneModel, session: Sessi
       }));
       if (requests.length === 0) return;
       void app.run('Could not add to the queue', async () => {
-        const wait = holding();
-        await api['queue.add'](requests);
-        if (!wait) await api['queue.start']();
+        const wait = await startUnlessHeld(api, app.queue, () => api['queue.add'](requests));
         const what = requests.length === 1 ? `“${baseName(paths[0] ?? '')}”` : `${requests.length} items`;
         app.toasts.show({
           kind: 'success',
@@ -173,17 +184,23 @@ export function usePaneActions(pane: PaneModel, other: PaneModel, session: Sessi
     },
     chmod(entries) {
       if (!sessionId || entries.length === 0) return;
-      const first = entries[0];
-      const initial = first?.mode ?? modeFromPermissions(first?.permissions) ?? 0o644;
+      const items = entries.map((e) => ({
+        name: e.name,
+        mode: (e.mode ?? modeFromPermissions(e.permissions) ?? 0o644) & 0o7777,
+      }));
       openDialog((close) => (
         <ChmodDialog
-          names={entries.map((e) => e.name)}
-          initialMode={initial & 0o7777}
+          names={items.map((item) => item.name)}
+          modes={items.map((item) => item.mode)}
           onClose={close}
-          onSubmit={(mode) =>
+          onSubmit={(change) =>
             void app.run('Could not change permissions', async () => {
-              for (const entry of entries)
-                await api['fs.chmod'](sessionId, joinPath(pane.path, entry.name), mode);
+              for (const item of items)
+                await api['fs.chmod'](
+                  sessionId,
+                  joinPath(pane.path, item.name),
+                  applyModeChange(item.mode, change),
+                );
               pane.refresh();
             })
           }

@@ -6,6 +6,9 @@ import { useApp } from '../../hooks/app-context.js';
 import { readPersisted, writePersisted } from '../../hooks/use-persistent-state.js';
 import { parentPath } from '../../logic/paths.js';
 
+/** Handles a navigation that failed; true when it did, and the pane then says nothing. */
+export type NavigateFailure = (error: FerryErrorData) => boolean;
+
 export interface PaneModel {
   /** null when the remote pane has no connection. */
   sessionId: string | null;
@@ -15,7 +18,7 @@ export interface PaneModel {
   error: FerryErrorData | null;
   canBack: boolean;
   canForward: boolean;
-  navigate(path: string): void;
+  navigate(path: string, onFailure?: NavigateFailure): void;
   back(): void;
   forward(): void;
   up(): void;
@@ -73,7 +76,7 @@ export function usePaneModel(sessionId: string | null, home: string, memoryKey: 
 
   /** Lists the first target that works; state changes only after the answer arrives. */
   const fetchInto = useCallback(
-    async (targets: string[], move: HistoryMove): Promise<void> => {
+    async (targets: string[], move: HistoryMove, onFailure?: NavigateFailure): Promise<void> => {
       if (!sessionId || targets.length === 0) return;
       const mine = ++token.current;
       let failure: unknown = null;
@@ -92,7 +95,9 @@ export function usePaneModel(sessionId: string | null, home: string, memoryKey: 
       }
       const target = targets[0] ?? '';
       const data = errorDataOf(failure);
-      if (pathRef.current) {
+      if (onFailure?.(data)) {
+        setState((s) => ({ ...s, loading: false }));
+      } else if (pathRef.current) {
         app.reportError(`Could not open ${target}`, failure);
         setState((s) => ({ ...s, loading: false }));
       } else {
@@ -103,9 +108,9 @@ export function usePaneModel(sessionId: string | null, home: string, memoryKey: 
   );
 
   const load = useCallback(
-    (targets: string[], move: HistoryMove): Promise<void> => {
+    (targets: string[], move: HistoryMove, onFailure?: NavigateFailure): Promise<void> => {
       setState((s) => ({ ...s, loading: true }));
-      return fetchInto(targets, move);
+      return fetchInto(targets, move, onFailure);
     },
     [fetchInto],
   );
@@ -150,7 +155,7 @@ export function usePaneModel(sessionId: string | null, home: string, memoryKey: 
     error: current.error,
     canBack: index > 0,
     canForward: index < stack.length - 1,
-    navigate: (target) => void load([target], { kind: 'push' }),
+    navigate: (target, onFailure) => void load([target], { kind: 'push' }, onFailure),
     back: () => {
       const target = stack[index - 1];
       if (target !== undefined) void load([target], { kind: 'jump', index: index - 1 });

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { useApp } from '../../hooks/app-context.js';
 import type { QueueTab } from '../../state/queue-store.js';
+import { startUnlessHeld } from '../../state/start-unless-held.js';
 import { IconButton } from '../common/IconButton.js';
 
 /**
@@ -66,10 +67,9 @@ export function QueueActions({ tab, counts }: { tab: QueueTab; counts: Record<Qu
           text="Retry all"
           data-testid="queue-retry-all"
           onClick={() =>
-            void app.run('Could not retry', async () => {
-              await api['queue.retry'](undefined);
-              await api['queue.start']();
-            })
+            void app.run('Could not retry', () =>
+              startUnlessHeld(api, app.queue, () => api['queue.retry'](undefined)),
+            )
           }
         />
       )}

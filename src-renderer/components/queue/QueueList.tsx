@@ -2,6 +2,7 @@ import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useApp } from '../../hooks/app-context.js';
 import type { QueueTab } from '../../state/queue-store.js';
+import { startUnlessHeld } from '../../state/start-unless-held.js';
 import { ContextMenu, type MenuItem } from '../common/ContextMenu.js';
 import { QueueRowView, type QueueAction } from './QueueRowView.js';
 
@@ -37,16 +38,16 @@ export function QueueList({ tab }: { tab: QueueTab }) {
 
   const onAction = useCallback(
     (id: string, action: QueueAction) => {
-      const calls: Record<QueueAction, () => Promise<void>> = {
+      const calls: Record<QueueAction, () => Promise<unknown>> = {
         pause: () => api['queue.pause']([id]),
-        resume: () => api['queue.resume']([id]).then(() => api['queue.start']()),
+        resume: () => startUnlessHeld(api, store, () => api['queue.resume']([id])),
         cancel: () => api['queue.cancel']([id]),
-        retry: () => api['queue.retry']([id]).then(() => api['queue.start']()),
+        retry: () => startUnlessHeld(api, store, () => api['queue.retry']([id])),
         remove: () => api['queue.remove']([id]),
       };
       void app.run(`Could not ${action} the transfer`, calls[action]);
     },
-    [api, app],
+    [api, app, store],
   );
   const onMenu = useCallback((id: string, x: number, y: number) => setMenu({ id, x, y }), []);
   const closeMenu = useCallback(() => setMenu(null), []);

@@ -6,14 +6,27 @@ import {
   type Protocol,
   type Site,
 } from '../../../src-shared/model.js';
+import { useParsedText } from '../../hooks/use-parsed-text.js';
 import { PROTOCOL_HINTS, PROTOCOL_LABELS } from '../../logic/protocol-labels.js';
 import { DEFAULT_PORTS } from '../../logic/quick-connect.js';
+import {
+  MAX_CONNECTIONS_RANGE,
+  PORT_RANGE,
+  formatFolder,
+  parseFolder,
+  parseMaxConnections,
+  parsePort,
+} from '../../logic/site-fields.js';
 
 interface SiteFormProps {
   site: Site;
   keychain: 'available' | 'unavailable';
   password: string;
-  onChange: (site: Site) => void;
+  /**
+   * `complete` is false while a field holds text that is no value yet (an emptied port): the
+   * site keeps that field's last value, and Save must wait.
+   */
+  onChange: (site: Site, complete: boolean) => void;
   onPassword: (password: string) => void;
 }
 
@@ -25,29 +38,39 @@ const LOGON_LABELS: Record<Site['logonType'], string> = {
   key: 'Key file',
 };
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
+function Field({ label, error, children }: { label: string; error?: string; children: ReactNode }) {
   return (
     <label className="field">
       <span>{label}</span>
       {children}
+      {error && <small className="field-error">{error}</small>}
     </label>
   );
 }
 
+const digits = (value: number): string => String(value);
+
 /** The editable fields of one saved site. */
 export function SiteForm({ site, keychain, password, onChange, onPassword }: SiteFormProps) {
+  const folder = useParsedText(site.folder, formatFolder, parseFolder);
+  const port = useParsedText(site.port, digits, parsePort);
+  const maxConnections = useParsedText(site.maxConnections, digits, parseMaxConnections);
+  const complete = port.valid && maxConnections.valid;
+  const update = (next: Site): void => onChange(next, complete);
+
   const text = (key: 'name' | 'host' | 'user' | 'keyFile' | 'charset' | 'localDir' | 'remoteDir') =>
     ({
       value: site[key],
       'aria-label': key,
       'data-testid': `site-${key}`,
-      onChange: (e: React.ChangeEvent<HTMLInputElement>) => onChange({ ...site, [key]: e.target.value }),
+      onChange: (e: React.ChangeEvent<HTMLInputElement>) => update({ ...site, [key]: e.target.value }),
     }) as const;
 
   const setProtocol = (protocol: Protocol): void => {
     // Follow the protocol's default port unless the user chose another one.
-    const port = site.port === DEFAULT_PORTS[site.protocol] ? DEFAULT_PORTS[protocol] : site.port;
-    onChange({ ...site, protocol, port });
+    const next = site.port === DEFAULT_PORTS[site.protocol] ? DEFAULT_PORTS[protocol] : site.port;
+    // A port that follows replaces whatever text the field held.
+    onChange({ ...site, protocol, port: next }, next !== site.port ? maxConnections.valid : complete);
   };
 
   const needsPassword = site.logonType === 'normal' || (site.logonType === 'key' && site.protocol === 'sftp');
@@ -63,16 +86,9 @@ export function SiteForm({ site, keychain, password, onChange, onPassword }: Sit
             aria-label="Folder"
             data-testid="site-folder"
             placeholder="e.g. Clients / Acme"
-            value={site.folder.join(' / ')}
-            onChange={(e) =>
-              onChange({
-                ...site,
-                folder: e.target.value
-                  .split('/')
-                  .map((p) => p.trim())
-                  .filter(Boolean),
-              })
-            }
+            value={folder.text}
+            onChange={(e) => update({ ...site, folder: folder.change(e.target.value) ?? site.folder })}
+            onBlur={folder.tidy}
           />
         </Field>
       </div>
@@ -97,17 +113,18 @@ export function SiteForm({ site, keychain, password, onChange, onPassword }: Sit
             <Field label="Host">
               <input {...text('host')} aria-label="Host" spellCheck={false} />
             </Field>
-            <Field label="Port">
+            <Field label="Port" error={port.valid ? undefined : `${PORT_RANGE.min} to ${PORT_RANGE.max}`}>
               <input
                 aria-label="Port"
                 data-testid="site-port"
                 inputMode="numeric"
-                value={String(site.port)}
+                aria-invalid={!port.valid}
+                value={port.text}
                 onChange={(e) => {
-                  const port = Number(e.target.value);
-                  if (Number.isInteger(port) && port >= 0 && port <= 65535)
-                    onChange({ ...site, port: port || 1 });
+                  const next = port.change(e.target.value);
+                  onChange({ ...site, port: next ?? site.port }, next !== null && maxConnections.valid);
                 }}
+                onBlur={port.tidy}
               />
             </Field>
           </div>
@@ -116,7 +133,7 @@ export function SiteForm({ site, keychain, password, onChange, onPassword }: Sit
               aria-label="Logon type"
               data-testid="site-logonType"
               value={site.logonType}
-              onChange={(e) => onChange({ ...site, logonType: e.target.value as Site['logonType'] })}
+              onChange={(e) => update({ ...site, logonType: e.target.value as Site['logonType'] })}
             >
               {LOGON_TYPES.map((t) => (
                 <option key={t} value={t}>
@@ -162,7 +179,7 @@ export function SiteForm({ site, keychain, password, onChange, onPassword }: Sit
                 aria-label="Transfer mode"
                 data-testid="site-transferMode"
                 value={site.transferMode}
-                onChange={(e) => onChange({ ...site, transferMode: e.target.value as Site['transferMode'] })}
+                onChange={(e) => update({ ...site, transferMode: e.target.value as Site['transferMode'] })}
               >
                 {TRANSFER_MODES.map((m) => (
                   <option key={m} value={m}>
@@ -171,20 +188,30 @@ export function SiteForm({ site, keychain, password, onChange, onPassword }: Sit
                 ))}
               </select>
             </Field>
-            <Field label="Max connections">
+            <Field
+              label="Max connections"
+              error={
+                maxConnections.valid
+                  ? undefined
+                  : `${MAX_CONNECTIONS_RANGE.min} to ${MAX_CONNECTIONS_RANGE.max}`
+              }
+            >
               <input
                 type="number"
-                min={1}
-                max={10}
+                min={MAX_CONNECTIONS_RANGE.min}
+                max={MAX_CONNECTIONS_RANGE.max}
                 aria-label="Max connections"
                 data-testid="site-maxConnections"
-                value={site.maxConnections}
-                onChange={(e) =>
-                  onChange({
-                    ...site,
-                    maxConnections: Math.max(1, Math.min(10, Number(e.target.value) || 1)),
-                  })
-                }
+                aria-invalid={!maxConnections.valid}
+                value={maxConnections.text}
+                onChange={(e) => {
+                  const next = maxConnections.change(e.target.value);
+                  onChange(
+                    { ...site, maxConnections: next ?? site.maxConnections },
+                    next !== null && port.valid,
+                  );
+                }}
+                onBlur={maxConnections.tidy}
               />
             </Field>
           </div>
@@ -214,7 +241,7 @@ export function SiteForm({ site, keychain, password, onChange, onPassword }: Sit
           data-testid="site-comments"
           rows={2}
           value={site.comments}
-          onChange={(e) => onChange({ ...site, comments: e.target.value })}
+          onChange={(e) => update({ ...site, comments: e.target.value })}
         />
       </Field>
     </div>

@@ -24,17 +24,23 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
   const [draft, setDraft] = useState<Site | null>(() => sites[0] ?? null);
   const [password, setPassword] = useState('');
   const [dirty, setDirty] = useState(false);
+  // The site whose form holds text that is no value yet (an emptied port); a new form starts complete.
+  const [incomplete, setIncomplete] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const isNew = draft !== null && !sites.some((s) => s.id === draft.id);
+  const complete = draft === null || incomplete !== draft.id;
 
   const select = (site: Site): void => {
     setDraft(site);
     setPassword('');
     setDirty(false);
+    // Its form opens afresh, from the saved values.
+    setIncomplete(null);
   };
 
   const save = async (): Promise<Site | undefined> => {
-    if (!draft) return undefined;
+    // The field says what it needs; saving its last value instead would surprise.
+    if (!draft || !complete) return undefined;
     const saved = await app.run(`Could not save “${draft.name}”`, () =>
       api['sites.save'](draft, password ? password : undefined),
     );
@@ -143,7 +149,7 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
             className="btn"
             aria-label="Save site"
             data-testid="site-save"
-            disabled={!draft || (!dirty && !isNew && !password)}
+            disabled={!draft || !complete || (!dirty && !isNew && !password)}
             onClick={() => void save()}
           >
             Save
@@ -153,7 +159,7 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
             className="btn btn-primary"
             aria-label="Connect to site"
             data-testid="site-connect"
-            disabled={!draft || !draft.host}
+            disabled={!draft || !draft.host || !complete}
             onClick={() => draft && void connectTo(draft)}
           >
             Connect
@@ -193,9 +199,10 @@ export function SiteManager({ onClose }: { onClose: () => void }) {
             site={draft}
             keychain={keychain}
             password={password}
-            onChange={(site) => {
+            onChange={(site, filled) => {
               setDraft(site);
               setDirty(true);
+              setIncomplete(filled ? null : site.id);
             }}
             onPassword={setPassword}
           />

@@ -3,7 +3,7 @@ import { PROTOCOLS } from '../../../src-shared/model.js';
 import { useApp } from '../../hooks/app-context.js';
 import { useStore } from '../../hooks/use-store.js';
 import { PROTOCOL_HINTS, PROTOCOL_SHORT } from '../../logic/protocol-labels.js';
-import { buildTarget, type QuickConnectFields } from '../../logic/quick-connect.js';
+import { buildTarget, withoutUrlPassword, type QuickConnectFields } from '../../logic/quick-connect.js';
 import { Icon } from '../common/Icon.js';
 import { useConnect } from '../sessions/use-connect.js';
 import { RecentConnections } from './RecentConnections.js';
@@ -30,6 +30,8 @@ export function QuickConnect() {
       return;
     }
     setBusy(true);
+    // A password typed into a URL leaves the screen at once; the target already holds it.
+    setFields((f) => ({ ...f, host: withoutUrlPassword(f.host) }));
     void connect(`Could not connect to ${built.target.host}`, (api) =>
       api['session.connect'](built.target, { savePassword }),
     ).finally(() => {

@@ -7,7 +7,7 @@ import { compareDirectories } from '../../logic/compare-directories.js';
 import { joinPath } from '../../logic/paths.js';
 import { Splitter } from '../common/Splitter.js';
 import { FilePane } from '../pane/FilePane.js';
-import { usePaneModel, type PaneModel } from '../pane/use-pane-model.js';
+import { usePaneModel, type NavigateFailure, type PaneModel } from '../pane/use-pane-model.js';
 
 interface WorkspaceProps {
   session: SessionInfo | null;
@@ -46,8 +46,8 @@ export function Workspace({ session, compare, sync, onOpenSiteManager }: Workspa
     };
   }, [compare, connected, local.entries, remote.entries]);
 
-  const openFolder = (pane: PaneModel, other: PaneModel, name: string): void => {
-    pane.navigate(joinPath(pane.path, name));
+  const openFolder = (pane: PaneModel, other: PaneModel, name: string, onFailure?: NavigateFailure): void => {
+    pane.navigate(joinPath(pane.path, name), onFailure);
     if (sync && other.sessionId) other.navigate(joinPath(other.path, name));
   };
   const goUp = (pane: PaneModel, other: PaneModel): void => {
@@ -78,7 +78,7 @@ export function Workspace({ session, compare, sync, onOpenSiteManager }: Workspa
         session={null}
         comparison={comparisons.local}
         listRef={localList}
-        onOpenFolder={(name) => openFolder(local, remote, name)}
+        onOpenFolder={(name, onFailure) => openFolder(local, remote, name, onFailure)}
         onUp={() => goUp(local, remote)}
         onSwitchPane={() => remoteList.current?.focus()}
       />
@@ -103,7 +103,7 @@ export function Workspace({ session, compare, sync, onOpenSiteManager }: Workspa
         session={connected}
         comparison={comparisons.remote}
         listRef={remoteList}
-        onOpenFolder={(name) => openFolder(remote, local, name)}
+        onOpenFolder={(name, onFailure) => openFolder(remote, local, name, onFailure)}
         onUp={() => goUp(remote, local)}
         onSwitchPane={() => localList.current?.focus()}
         emptyAction={

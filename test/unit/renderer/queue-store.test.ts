@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { QueueSummary, TransferItem } from '../../../src-shared/model.js';
 import { QueueStore, tabOf } from '../../../src-renderer/state/queue-store.js';
 
+let nextOrder = 0;
+
 function item(id: string, state: TransferItem['state'], transferred = 0): TransferItem {
   return {
     id,
@@ -13,6 +15,7 @@ function item(id: string, state: TransferItem['state'], transferred = 0): Transf
     transferred,
     state,
     priority: 3,
+    order: nextOrder++,
     attempts: 0,
     overwrite: 'ask',
   };
@@ -101,13 +104,41 @@ describe('QueueStore', () => {
     expect(store.getRow('a')?.bytesPerSecond).toBe(0);
   });
 
-  it('an update without a state change does not rebuild the lists', () => {
+  it('an update that neither moves nor reorders the item does not rebuild the lists', () => {
     const store = new QueueStore();
-    store.reset([item('a', 'queued')], summary);
+    const a = item('a', 'queued');
+    store.reset([a], summary);
     const ids = store.idsFor('queued');
-    store.applyItems([{ ...item('a', 'queued'), priority: 5 }], []);
+    store.applyItems([{ ...a, attempts: 1 }], []);
     expect(store.idsFor('queued')).toBe(ids);
-    expect(store.getRow('a')?.item.priority).toBe(5);
+    expect(store.getRow('a')?.item.attempts).toBe(1);
+  });
+
+  it('lists Queued in run order: higher priority first, then the smaller order', () => {
+    const store = new QueueStore();
+    const [a, b, c] = [item('a', 'queued'), item('b', 'paused'), item('c', 'queued')];
+    store.reset([a, b, c], summary);
+    expect(store.idsFor('queued')).toEqual(['a', 'b', 'c']);
+    let listWakes = 0;
+    store.subscribeList(() => listWakes++);
+
+    // "Move to top" gives c an order below every other.
+    store.applyItems([{ ...c, order: a.order - 1 }], []);
+    expect(listWakes).toBe(1);
+    expect(store.idsFor('queued')).toEqual(['c', 'a', 'b']);
+
+    store.applyItems([{ ...b, priority: 5 }], []);
+    expect(listWakes).toBe(2);
+    expect(store.idsFor('queued')).toEqual(['b', 'c', 'a']);
+  });
+
+  it('holds new work while the queue is paused (Auto-start off)', () => {
+    const store = new QueueStore();
+    expect(store.holding()).toBe(false);
+    store.reset([], { ...summary, running: false });
+    expect(store.holding()).toBe(true);
+    store.reset([], summary);
+    expect(store.holding()).toBe(false);
   });
 
   it('removal drops the row and ignores late progress for it', () => {

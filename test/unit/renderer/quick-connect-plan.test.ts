@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildTarget, type QuickConnectFields } from '../../../src-renderer/logic/quick-connect.js';
+import {
+  buildTarget,
+  withoutUrlPassword,
+  type QuickConnectFields,
+} from '../../../src-renderer/logic/quick-connect.js';
 import {
   decodeDragPayload,
   encodeDragPayload,
@@ -108,6 +112,18 @@ describe('planTransfers', () => {
     expect(decodeDragPayload(encodeDragPayload(payload))).toEqual(payload);
     expect(decodeDragPayload('nope')).toBeNull();
     expect(decodeDragPayload('{"sessionId":"a","dir":"/","names":[1]}')).toBeNull();
+  });
+});
+
+describe('withoutUrlPassword', () => {
+  it('takes the password out of a URL and keeps the rest', () => {
+    expect(withoutUrlPassword('ftp://bob:s3cret@host:2121/srv')).toBe('ftp://bob@host:2121/srv');
+    expect(withoutUrlPassword('sftp://bob:p@ss:word@host')).toBe('sftp://bob@host');
+  });
+  it('leaves text without a password as it is', () => {
+    expect(withoutUrlPassword('sftp://bob@host:22/dir')).toBe('sftp://bob@host:22/dir');
+    expect(withoutUrlPassword('host.example')).toBe('host.example');
+    expect(withoutUrlPassword('ftp://[::1]:2121')).toBe('ftp://[::1]:2121');
   });
 });
 
