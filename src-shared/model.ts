@@ -20,6 +20,11 @@ export interface FileEntry {
   owner?: string;
   group?: string;
   linkTarget?: string;
+  /**
+   * A folder's identity on the server (MLSD's `unique` fact, e.g. device and inode): two names
+   * with the same one are the same folder, one of them reached through a link.
+   */
+  unique?: string;
   /** The listing line that could not be parsed: shown as-is, never dropped. */
   raw?: string;
 }

@@ -25,15 +25,24 @@ export type ChildSpec =
       listed: boolean;
       /** The target folder was created just now, so the target cannot exist yet. */
       targetAbsent: boolean;
+      /** A folder's identity on the source server, when the listing gave one. */
+      unique?: string;
     }
   | { name: string; sourcePath: string; targetPath: string; failed: FerryErrorData }
   | { name: string; sourcePath: string; targetPath: string; skipped: string };
 
+/**
+ * `above` holds the identities of this folder and the folders above it that their listings
+ * gave (FileEntry.unique): a child folder with one of them is one of those folders again,
+ * reached through a link that some servers' MLSD shows as a plain folder (pyftpdlib). Followed,
+ * `self -> .` copied the tree into itself forty levels deep, until the server's ELOOP.
+ */
 export async function enumerateFolder(
   item: QueueRecord,
   source: RemoteFileSystem,
   target: RemoteFileSystem,
-): Promise<ChildSpec[]> {
+  above: ReadonlySet<string> = new Set(),
+): Promise<{ children: ChildSpec[]; identity?: string }> {
   let created = false;
   // The folder a person typed (`ferry get -r URL DIR`) may sit in folders that do not exist yet.
   if (!item.parentId && item.target.location === LOCAL) await ensureLocalFolder(dirname(item.target.path));
@@ -48,6 +57,12 @@ export async function enumerateFolder(
     }
   }
   const entries = await source.list(item.source.path);
+  let identity: string | undefined;
+  if (!item.parentId && above.size === 0 && entries.some((e) => e.type === 'dir' && e.unique !== undefined)) {
+    // The top folder's own identity (MLST), so that a link back to it is known at once.
+    identity = (await source.stat(item.source.path).catch(() => null))?.unique;
+    if (identity !== undefined) above = new Set([identity]);
+  }
   const src = pathOps(item.source.location);
   const children: ChildSpec[] = [];
   for (const entry of entries) {
@@ -93,6 +108,13 @@ export async function enumerateFolder(
         targetPath,
         skipped: 'A link to a folder is not followed (it could loop).',
       });
+    } else if (entry.type === 'dir' && entry.unique !== undefined && above.has(entry.unique)) {
+      children.push({
+        name: entry.name,
+        sourcePath,
+        targetPath,
+        skipped: 'This is a folder above it again, reached through a link: not followed (it would loop).',
+      });
     } else if (resolved.type === 'dir' || resolved.type === 'file' || resolved.type === 'unknown') {
       children.push({
         name: entry.name,
@@ -104,6 +126,7 @@ export async function enumerateFolder(
         // A link's size is the one it was just resolved to.
         listed: resolved.type === 'file' && resolved.size != null,
         targetAbsent: created,
+        ...(entry.type === 'dir' && entry.unique !== undefined ? { unique: entry.unique } : {}),
       });
     } else {
       children.push({
@@ -114,7 +137,7 @@ export async function enumerateFolder(
       });
     }
   }
-  return children;
+  return identity === undefined ? { children } : { children, identity };
 }
 
 async function followLink(fs: RemoteFileSystem, path: string, entry: FileEntry): Promise<FileEntry> {

@@ -17,6 +17,8 @@ export interface QueueRecord extends TransferItem {
   targetAbsent?: boolean;
   /** A name from a listing that was refused as unsafe; such an item can never run. */
   refused?: string;
+  /** A folder's identity on the source server, from its parent's listing (FileEntry.unique). */
+  sourceUnique?: string;
 }
 
 /** The shared view of a record: internal fields stay in main. */

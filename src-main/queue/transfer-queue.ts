@@ -519,7 +519,13 @@ export class TransferQueue {
       if (!recovered) this.update(item, { begun: true });
       for (const location of this.remoteEnds(item))
         this.pool.prewarm(location, this.connectionLimit(location));
-      const children = await enumerateFolder(item, source.fs, target.fs);
+      const { children, identity } = await enumerateFolder(
+        item,
+        source.fs,
+        target.fs,
+        this.identitiesAbove(item),
+      );
+      if (identity !== undefined) this.update(item, { sourceUnique: identity });
       if (signal.aborted) throw new FerryError('CANCELLED', 'Stopped.');
       this.addChildren(item, children, recovered);
       return { kind: 'dir-done' };
@@ -647,6 +653,18 @@ export class TransferQueue {
     return next;
   }
 
+  /** The source identities of a folder item and of the folder items above it (see enumerateFolder). */
+  private identitiesAbove(item: QueueRecord): Set<string> {
+    const found = new Set<string>();
+    for (
+      let at: QueueRecord | undefined = item;
+      at;
+      at = at.parentId ? this.items.get(at.parentId) : undefined
+    )
+      if (at.sourceUnique !== undefined) found.add(at.sourceUnique);
+    return found;
+  }
+
   private addChildren(parent: QueueRecord, children: ChildSpec[], recovered: boolean): void {
     // After a crash mid-enumeration some children are already queued: never add them twice.
     const known = new Set<string>();
@@ -676,6 +694,7 @@ export class TransferQueue {
       };
       if ('listed' in child && child.listed) record.listed = true;
       if ('targetAbsent' in child && child.targetAbsent) record.targetAbsent = true;
+      if ('unique' in child && child.unique !== undefined) record.sourceUnique = child.unique;
       if ('failed' in child) {
         record.error = child.failed;
         record.refused = child.name;

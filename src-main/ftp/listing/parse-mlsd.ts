@@ -35,6 +35,7 @@ const FACT_GROUP = 8;
 const FACT_GID = 9;
 const FACT_LINK = 10;
 const FACT_PERM = 11;
+const FACT_UNIQUE = 12;
 
 /** Lower-case fact names and what they mean; `unix.owner`/`unix.group` hold a uid/gid on proftpd, a name elsewhere. */
 const FACTS: ReadonlyArray<readonly [string, number]> = [
@@ -53,6 +54,7 @@ const FACTS: ReadonlyArray<readonly [string, number]> = [
   ['unix.gid', FACT_GID],
   ['unix.slink', FACT_LINK],
   ['x.slink', FACT_LINK],
+  ['unique', FACT_UNIQUE],
 ];
 
 /** Case-insensitive compare of `text[at, at + word.length)` with a lower-case ASCII word, without slicing. */
@@ -142,6 +144,9 @@ function parseMlsdRow(line: string, cache: RowCache): FileEntry | null {
   let groupName: string | undefined;
   let groupId: string | undefined;
   let linkTarget: string | undefined;
+  // Where the unique fact's value lies: sliced only for folders, the one place it is used.
+  let uniqueStart = -1;
+  let uniqueEnd = -1;
 
   let at = factsStart;
   while (at < space) {
@@ -207,6 +212,10 @@ function parseMlsdRow(line: string, cache: RowCache): FileEntry | null {
         case FACT_PERM:
           perm = line.slice(valueStart, end);
           break;
+        case FACT_UNIQUE:
+          uniqueStart = valueStart;
+          uniqueEnd = end;
+          break;
       }
     }
     at = end + 1;
@@ -234,6 +243,7 @@ function parseMlsdRow(line: string, cache: RowCache): FileEntry | null {
     if (owner !== undefined) entry.owner = owner;
     if (group !== undefined) entry.group = group;
   }
+  if (entry.type === 'dir' && uniqueEnd > uniqueStart) entry.unique = line.slice(uniqueStart, uniqueEnd);
   if (linkTarget !== undefined) {
     entry.linkTarget = linkTarget;
     if (entry.type === 'unknown') entry.type = 'symlink';

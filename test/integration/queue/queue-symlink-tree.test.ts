@@ -84,3 +84,59 @@ describe('folder download with a symlink to a file', () => {
     expect(await downloadTreeWithLink('pure-ftpd', (server) => ftpConnect(server))).toEqual(DONE);
   });
 });
+
+/**
+ * pyftpdlib's MLSD looks through links and lists `self -> .` as a plain folder; followed, the
+ * tree was copied into itself forty levels deep, until the server's ELOOP. Its `unique` fact
+ * (device and inode) tells a folder that is one above it again.
+ */
+describe('folder download with links back up the tree (pyftpdlib MLSD)', () => {
+  it('copies each folder once and says why the links were not followed', async () => {
+    const server = await startServer('pyftpdlib');
+    const work = mkdtempSync(join(tmpdir(), 'ferry-symlink-loop-'));
+    try {
+      await server.writeFile('tree/a.txt', CONTENT);
+      await server.writeFile('tree/sub/b.txt', CONTENT);
+      for (const [target, link] of [
+        ['.', 'tree/self'],
+        ['..', 'tree/sub/up'],
+      ] as const) {
+        symlinkSync(target, server.localPath(link));
+        lchownSync(server.localPath(link), server.uid, server.gid);
+      }
+      const queue = await TransferQueue.open({
+        journalDir: join(work, 'journal'),
+        connect: ftpConnect(server),
+        settings: { maxConnectionsPerSite: 2, defaultOverwrite: 'overwrite' },
+      });
+      try {
+        await queue.add([
+          {
+            direction: 'download',
+            source: { location: 'pyftpdlib', path: server.remotePath('tree') },
+            target: { location: 'local', path: join(work, 'down') },
+            isDir: true,
+          },
+        ]);
+        await queue.start();
+        await queue.whenIdle();
+        const files = queue.list().filter((item) => !item.isDir && item.state === 'done');
+        expect(files.map((item) => item.source.path).sort()).toEqual([
+          server.remotePath('tree/a.txt'),
+          server.remotePath('tree/sub/b.txt'),
+        ]);
+        const skipped = queue.list().filter((item) => item.state === 'skipped');
+        expect(skipped.map((item) => item.source.path).sort()).toEqual([
+          server.remotePath('tree/self'),
+          server.remotePath('tree/sub/up'),
+        ]);
+        expect(skipped[0]!.error?.message).toMatch(/reached through a link/);
+      } finally {
+        await queue.close();
+      }
+    } finally {
+      await server.dispose();
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

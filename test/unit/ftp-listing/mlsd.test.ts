@@ -26,7 +26,7 @@ const rows: Row[] = [
     },
   },
   {
-    title: 'pure-ftpd directory with sizd and numeric ids',
+    title: 'pure-ftpd directory with sizd and numeric ids, and its identity (unique)',
     input:
       'type=dir;sizd=4096;modify=20251101111100;UNIX.mode=0700;UNIX.uid=1000;UNIX.gid=100;unique=803g2e0007; .ssh',
     expected: {
@@ -38,7 +38,13 @@ const rows: Row[] = [
       permissions: 'rwx------',
       owner: '1000',
       group: '100',
+      unique: '803g2e0007',
     },
+  },
+  {
+    title: "a file's unique is not kept (only folders need an identity)",
+    input: 'type=file;size=3;unique=803g2e0008; a.txt',
+    expected: { name: 'a.txt', type: 'file', size: 3, modified: null },
   },
   { title: 'cdir is skipped', input: 'type=cdir;modify=20251121180200; /home/ann', expected: null },
   { title: 'pdir is skipped', input: 'type=pdir;modify=20251121180200; ..', expected: null },
