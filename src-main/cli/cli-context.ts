@@ -2,16 +2,15 @@
  * What one CLI invocation works with: the config folder, a connector, the terminal
  * prompter, a stderr logger under --verbose, and (lazily) the site store for site:NAME refs.
  */
-import { FerryError, toErrorData, type FerryErrorData } from '../../src-shared/errors.js';
-import type { CertificateInfo, ConnectionTarget } from '../../src-shared/model.js';
-import type { Prompt, PromptAnswers } from '../../src-shared/prompts.js';
+import { toErrorData, type FerryErrorData } from '../../src-shared/errors.js';
+import type { ConnectionTarget } from '../../src-shared/model.js';
 import { defaultConfigDir } from '../app/config-dir.js';
 import { createConnector } from '../app/connector.js';
-import type { Prompter } from '../core/prompter.js';
 import type { ProtocolLogger } from '../core/protocol-log.js';
 import { silentLogger } from '../core/protocol-log.js';
 import { parseRemoteUrl } from '../core/url.js';
 import type { RemoteFileSystem } from '../fs/remote-file-system.js';
+import type { Connector } from '../service/ports.js';
 import type { SiteStore } from '../sites/index.js';
 import { isSiteRef } from '../sites/site-ref.js';
 import { applyRemoteOptions, type RemoteOptions } from './cli-options.js';
@@ -37,21 +36,19 @@ type MissingPassword = 'not-given' | 'keychain-unreachable';
 
 export class CliContext {
   readonly configDir = defaultConfigDir();
-  readonly prompter: Prompter;
-  private readonly terminal: TerminalPrompter;
+  /** Asks at the terminal; a --tls-fingerprint needs no answer (any other certificate is refused). */
+  readonly prompter: TerminalPrompter;
   private sites: SiteStore | null = null;
   private keychainProblem: FerryErrorData | undefined;
   private keychainNoticeShown = false;
-  /** The certificate that did not match --tls-fingerprint, for the error message. */
-  private mismatched: CertificateInfo | null = null;
+  private connector: Connector | null = null;
   private missingPassword: MissingPassword | null = null;
 
   constructor(
     private readonly options: RemoteOptions,
     terminal = new TerminalPrompter(),
   ) {
-    this.terminal = terminal;
-    this.prompter = { ask: (prompt) => this.ask(prompt) };
+    this.prompter = terminal;
   }
 
   get logger(): ProtocolLogger {
@@ -59,7 +56,7 @@ export class CliContext {
   }
 
   get interactive(): boolean {
-    return this.terminal.interactive;
+    return this.prompter.interactive;
   }
 
   /** A URL or `site:Folder/Name/path`, with the command-line options applied. */
@@ -83,15 +80,13 @@ export class CliContext {
   }
 
   async connect(target: ConnectionTarget): Promise<RemoteFileSystem> {
-    const connector = createConnector({
+    // One connector for the run: a certificate or host key trusted "once" at the first
+    // connection is trusted by the queue's other connections too (its RunTrust), not asked again.
+    this.connector ??= createConnector({
       configDir: this.configDir,
       ...(this.options.knownHosts ? { knownHostsFile: this.options.knownHosts } : {}),
     });
-    try {
-      return await connector(target, { logger: this.logger, prompter: this.prompter });
-    } catch (error) {
-      throw this.pinMismatch(error) ?? error;
-    }
+    return this.connector(target, { logger: this.logger, prompter: this.prompter });
   }
 
   async siteStore(): Promise<SiteStore> {
@@ -131,15 +126,6 @@ export class CliContext {
     return hint ? { ...data, hint } : data;
   }
 
-  private async ask<P extends Prompt>(prompt: P): Promise<PromptAnswers[P['kind']]> {
-    // A fingerprint given on the command line is the answer: a different certificate is refused, never asked about.
-    if (prompt.kind === 'certificate' && this.options.tlsFingerprint) {
-      this.mismatched = prompt.certificate;
-      return { trust: 'reject' } as PromptAnswers[P['kind']];
-    }
-    return this.terminal.ask(prompt);
-  }
-
   /** FTP sends whatever password it has; ask for one at a terminal rather than send none. */
   private async askPasswordIfMissing(target: ConnectionTarget): Promise<void> {
     // SFTP asks by itself, after the server says which methods it accepts.
@@ -147,7 +133,7 @@ export class CliContext {
     if (!target.user || target.user === 'anonymous' || target.user === 'ftp') return;
     this.missingPassword ??= 'not-given';
     if (!this.interactive) return;
-    const answer = await this.terminal.ask({
+    const answer = await this.prompter.ask({
       kind: 'password',
       label: target.port ? `${target.host}:${target.port}` : target.host,
       user: target.user,
@@ -157,21 +143,6 @@ export class CliContext {
       target.password = answer.password;
       this.missingPassword = null;
     }
-  }
-
-  private pinMismatch(error: unknown): FerryError | null {
-    const cert = this.mismatched;
-    if (!(error instanceof FerryError) || error.code !== 'CERTIFICATE_UNTRUSTED' || !cert) return null;
-    const given = this.options.tlsFingerprint ?? '';
-    return new FerryError(
-      'CERTIFICATE_UNTRUSTED',
-      `The certificate of ${cert.host}:${cert.port} has the SHA-256 fingerprint ${cert.fingerprint256}, not ${given} as given with --tls-fingerprint; refused.`,
-      {
-        hint: 'Someone may be intercepting the connection, or the certificate was renewed: check with the server administrator.',
-        retryable: false,
-        cause: error,
-      },
-    );
   }
 }
 

@@ -1,8 +1,9 @@
 /**
- * Decides whether a TLS peer certificate may be used. Node's default verification (OS/CA
- * store plus host name) passing is enough; otherwise the fingerprint must be pinned for
- * this host:port (by the site or by an earlier "always"), or a person must say yes.
- * A pinned fingerprint that no longer matches is refused outright: that is what an
+ * Decides whether a TLS peer certificate may be used. A fingerprint the site (or the command
+ * line) pins is the only certificate accepted, whoever signed the one presented. Otherwise
+ * Node's default verification (OS/CA store plus host name) passing is enough; failing that,
+ * the fingerprint must be pinned for this host:port by an earlier "always", or a person must
+ * say yes. A pinned fingerprint that no longer matches is refused outright: that is what an
  * attacker in the middle looks like, and the person must see both fingerprints.
  */
 import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
@@ -69,14 +70,23 @@ export async function checkCertificate(
     });
   }
   const info = describeCertificate(cert, target.host, target.port);
-  const problem = verificationProblem(socket, target.host);
-  if (problem === null) return info;
-
   const presented = normaliseFingerprint(info.fingerprint256);
-  if (target.tlsFingerprint && normaliseFingerprint(target.tlsFingerprint) === presented) {
+  if (target.tlsFingerprint) {
+    if (normaliseFingerprint(target.tlsFingerprint) !== presented)
+      throw new FerryError(
+        'CERTIFICATE_CHANGED',
+        `The certificate of ${target.host}:${target.port} has the SHA-256 fingerprint ${info.fingerprint256}, not ${target.tlsFingerprint}, the one pinned for it; refused.`,
+        {
+          hint: 'Someone may be intercepting the connection, or the certificate was renewed: check with the server administrator, then update the pinned fingerprint.',
+          retryable: false,
+        },
+      );
     deps.logger.log('info', `Certificate accepted by its pinned fingerprint ${info.fingerprint256}.`);
     return info;
   }
+  const problem = verificationProblem(socket, target.host);
+  if (problem === null) return info;
+
   const pinned = await deps.trustStore.get(target.host, target.port);
   if (pinned) {
     if (normaliseFingerprint(pinned.fingerprint256) === presented) {
