@@ -3,12 +3,13 @@
  * prompter, a stderr logger under --verbose, and (lazily) the site store for site:NAME refs.
  */
 import { toErrorData, type FerryErrorData } from '../../src-shared/errors.js';
-import type { ConnectionTarget } from '../../src-shared/model.js';
+import type { ConnectionTarget, SecurityInfo } from '../../src-shared/model.js';
 import { defaultConfigDir } from '../app/config-dir.js';
 import { createConnector } from '../app/connector.js';
 import type { ProtocolLogger } from '../core/protocol-log.js';
 import { silentLogger } from '../core/protocol-log.js';
-import { parseRemoteUrl } from '../core/url.js';
+import { keepingTls } from '../core/keeping-tls.js';
+import { formatRemoteUrl, parseRemoteUrl } from '../core/url.js';
 import type { RemoteFileSystem } from '../fs/remote-file-system.js';
 import type { Connector } from '../service/ports.js';
 import type { SiteStore } from '../sites/index.js';
@@ -42,6 +43,8 @@ export class CliContext {
   private keychainProblem: FerryErrorData | undefined;
   private keychainNoticeShown = false;
   private connector: Connector | null = null;
+  /** What each server's first connection of this run had, by URL. */
+  private readonly security = new Map<string, SecurityInfo>();
   private missingPassword: MissingPassword | null = null;
 
   constructor(
@@ -86,7 +89,14 @@ export class CliContext {
       configDir: this.configDir,
       ...(this.options.knownHosts ? { knownHostsFile: this.options.knownHosts } : {}),
     });
-    return this.connector(target, { logger: this.logger, prompter: this.prompter });
+    // A server that gave the run TLS must give it to every later connection (keepingTls).
+    const key = formatRemoteUrl(target);
+    const fs = await this.connector(keepingTls(target, this.security.get(key) ?? null), {
+      logger: this.logger,
+      prompter: this.prompter,
+    });
+    if (fs.security) this.security.set(key, fs.security);
+    return fs;
   }
 
   async siteStore(): Promise<SiteStore> {

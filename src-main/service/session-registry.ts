@@ -68,10 +68,14 @@ export class SessionRegistry {
     return this.get(id).info;
   }
 
-  /** The target of a remote session, password included (memory only). */
+  /**
+   * The target of a remote session, password included (memory only), as further connections
+   * for it (the queue's, an edit's) must use it: an ftp:// session that has TLS requires it
+   * (keepingTls), so none of them logs in in plain text behind the lock the user sees.
+   */
   target(id: string): ConnectionTarget | 'local' {
     const session = this.get(id);
-    return session.target ?? 'local';
+    return session.target ? keepingTls(session.target, session.info.security) : 'local';
   }
 
   /** False once the user has disconnected it (or it never existed). */
