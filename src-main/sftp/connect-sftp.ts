@@ -2,7 +2,8 @@
  * Opens an SSH connection and its SFTP channel for a ConnectionTarget: ~/.ssh/config
  * aliases, host key trust, authentication in OpenSSH's order, then the server's SFTP limits.
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile, stat } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 // ssh2 is CommonJS: take its exports from the default import, as Node's ESM loader requires.
@@ -118,6 +119,11 @@ export async function connectSftp(target: ConnectionTarget, deps: SftpDeps): Pro
   const configured = config.identityFiles.length > 0 ? config.identityFiles : defaults;
   const identityFiles = [...new Set([...(target.identityFile ? [target.identityFile] : []), ...configured])];
   if (host !== target.host) logger.log('info', `~/.ssh/config: ${target.host} is ${host}`);
+  // Missing default keys are skipped quietly; the one the user named is worth a word, as ssh(1)
+  // says "Identity file … not accessible".
+  const namedKeyProblem = target.identityFile ? await unreadable(target.identityFile) : null;
+  if (namedKeyProblem)
+    logger.log('error', `Identity file ${target.identityFile} not accessible: ${namedKeyProblem}`);
 
   const client = new ssh2.Client();
   let timeoutError: FerryError | null = null;
@@ -217,6 +223,16 @@ export async function connectSftp(target: ConnectionTarget, deps: SftpDeps): Pro
     });
   } catch (error) {
     client.destroy();
+    if (namedKeyProblem && error instanceof FerryError && error.code === 'LOGIN_FAILED')
+      throw new FerryError(
+        'LOGIN_FAILED',
+        `${error.message}. The key file ${target.identityFile} could not be read (${namedKeyProblem}).`,
+        {
+          hint: "Check the path of the key file (-i, or the site's key file).",
+          retryable: false,
+          cause: error,
+        },
+      );
     throw error;
   } finally {
     timer.stop();
@@ -254,4 +270,21 @@ export async function connectSftp(target: ConnectionTarget, deps: SftpDeps): Pro
   if (cipher) security.cipher = cipher;
   if (hostKeyOutcome.info) security.hostKey = hostKeyOutcome.info;
   return new SftpFileSystem({ client, sftp, security, limits, logger, label });
+}
+
+/** Why `file` cannot be read as a key ("no such file", "a folder"), or null when it can. */
+async function unreadable(file: string): Promise<string | null> {
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) return 'it is a folder';
+    await access(file, constants.R_OK);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EACCES'
+        ? 'permission denied'
+        : (code ?? String(error));
+  }
 }
