@@ -43,14 +43,8 @@ type SyncFs = Pick<
  * together: a journal that must record a file as the queue's own before it exists under its
  * final name writes once per batch rather than once per file (a thread-pool round trip each).
  */
-export function commitLocalFile(
-  partPath: string,
-  finalPath: string,
-  data: Buffer,
-  modified: Date | null,
-  before?: () => Promise<void>,
-): Promise<void> {
-  return writer.write(partPath, finalPath, data, modified, before);
+export function commitLocalFile(...args: Parameters<DiskWriter['write']>): Promise<void> {
+  return writer.write(...args);
 }
 
 /** A buffer that owns its whole memory can be handed to the worker without copying. */
