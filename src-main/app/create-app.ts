@@ -57,6 +57,11 @@ export async function createApp(options: AppOptions): Promise<FerryApp> {
     connect: locations.connect,
     prompter: prompts,
     warn: (message) => queueLog.log('error', message),
+    // A saved site's "Max connections" (its location key is `site:<id>`, see location-registry.ts).
+    limitFor: (location) =>
+      location.startsWith('site:')
+        ? siteStore.get(location.slice('site:'.length))?.maxConnections
+        : undefined,
   });
   const queue = queuePort(transferQueue, locations);
   const refreshListings = refreshListingsAfterTransfers(bus, sessions);

@@ -20,11 +20,15 @@ export interface ConnectionPoolOptions {
   limit: number;
   /** Per-location overrides of `limit` (e.g. the local disk, which needs no login). */
   limits?: Record<string, number>;
+  /** A location's own cap below `limit` (a saved site's "Max connections"), asked at each check. */
+  capFor?: (location: string) => number | undefined;
 }
 
 interface Waiter {
   resolve: (lease: Lease) => void;
   reject: (error: unknown) => void;
+  /** Connections this waiter may open beyond the limit (see `acquire`'s `holding`). */
+  over: number;
 }
 
 interface Site {
@@ -40,6 +44,7 @@ export class ConnectionPool {
   private readonly connectFn: Connect;
   private defaultLimit: number;
   private readonly fixedLimits: Record<string, number>;
+  private readonly capFor: (location: string) => number | undefined;
   private readonly sites = new Map<string, Site>();
   private closed = false;
 
@@ -47,6 +52,7 @@ export class ConnectionPool {
     this.connectFn = options.connect;
     this.defaultLimit = options.limit;
     this.fixedLimits = options.limits ?? {};
+    this.capFor = options.capFor ?? (() => undefined);
   }
 
   setLimit(limit: number): void {
@@ -57,8 +63,10 @@ export class ConnectionPool {
   /** How many connections this location may have right now. */
   limitFor(location: string): number {
     const base = this.fixedLimits[location] ?? this.defaultLimit;
+    const cap = this.capFor(location);
+    const capped = cap === undefined || cap < 1 ? base : Math.min(base, Math.floor(cap));
     const lowered = this.sites.get(location)?.lowered;
-    return lowered == null ? base : Math.min(base, lowered);
+    return lowered == null ? capped : Math.min(capped, lowered);
   }
 
   /** Connections open or opening for this location (leased or idle). */
@@ -67,12 +75,18 @@ export class ConnectionPool {
     return site ? site.busy + site.idle.length : 0;
   }
 
-  /** A connection for `location`, waiting for one to come free when the limit is reached. */
-  acquire(location: string, signal?: AbortSignal): Promise<Lease> {
+  /**
+   * A connection for `location`, waiting for one to come free when the limit is reached.
+   * `holding`: the caller already holds a lease on this location and needs a second one at
+   * once (a copy within one site). It goes ahead of the other waiters and may open one
+   * connection over the limit: held back, it would keep its first connection while waiting for
+   * a second that a site limited to one never lends, and hang for ever.
+   */
+  acquire(location: string, signal?: AbortSignal, holding = false): Promise<Lease> {
     if (this.closed) return Promise.reject(new FerryError('CANCELLED', 'The connection pool is closed.'));
     const site = this.site(location);
     // The common case in a running queue: a logged-in connection is waiting and nobody is ahead.
-    if (site.waiters.length === 0) {
+    if (site.waiters.length === 0 || holding) {
       const fs = this.takeIdle(site);
       if (fs) {
         site.busy++;
@@ -80,7 +94,7 @@ export class ConnectionPool {
       }
     }
     return new Promise<Lease>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject };
+      const waiter: Waiter = { resolve, reject, over: holding ? 1 : 0 };
       if (signal) {
         if (signal.aborted)
           return reject(new FerryError('CANCELLED', 'Cancelled while waiting for a connection.'));
@@ -95,7 +109,8 @@ export class ConnectionPool {
           { once: true },
         );
       }
-      site.waiters.push(waiter);
+      if (holding) site.waiters.unshift(waiter);
+      else site.waiters.push(waiter);
       this.pump(location);
     });
   }
@@ -147,7 +162,7 @@ export class ConnectionPool {
         site.waiters.shift()!.resolve(this.lease(location, fs));
         continue;
       }
-      if (site.busy >= this.limitFor(location)) return;
+      if (site.busy >= this.limitFor(location) + site.waiters[0]!.over) return;
       const waiter = site.waiters.shift()!;
       site.busy++;
       this.open(location, site, waiter);

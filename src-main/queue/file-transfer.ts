@@ -99,7 +99,7 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   // A link's own size (the length of the name it points to, in a LIST) says nothing about the
   // file it leads to: checked against that, a download through a link could never succeed.
   const size = src.type === 'symlink' ? null : src.size;
-  const usePart = item.target.location === LOCAL && item.direction !== 'upload';
+  const usePart = writesPartFile(item);
   // Text has its line endings converted on the way, so no byte offset is shared by both ends: it
   // never resumes, and the two sizes agree only up to a byte per line (sizesAgree).
   const text = movesAsText(job);
@@ -270,10 +270,15 @@ async function statSource(source: RemoteFileSystem, item: QueueRecord): Promise<
   return suspect ? ((await source.resolve(item.source.path)) ?? entry) : entry;
 }
 
+/** Whether the item's partial work is `<target>.part` on the local disk, never the target itself. */
+export function writesPartFile(item: QueueRecord): boolean {
+  return item.target.location === LOCAL && item.direction !== 'upload';
+}
+
 /** Throws away what an attempt wrote, so the next one starts from zero (after a failed verification). */
 export async function discardPartial(item: QueueRecord, target: RemoteFileSystem): Promise<void> {
-  const usePart = item.target.location === LOCAL && item.direction !== 'upload';
-  await target.deleteFile(usePart ? `${item.target.path}.part` : item.target.path).catch(() => {});
+  const path = writesPartFile(item) ? `${item.target.path}.part` : item.target.path;
+  await target.deleteFile(path).catch(() => {});
 }
 
 /** A file system that can ask for one file's size in one round trip (FTP SIZE). */

@@ -11,6 +11,7 @@ import type { RemoteFileSystem } from '../fs/remote-file-system.js';
 import { isUndecodableName, joinInside, unsafeNameReason } from '../fs/safe-name.js';
 import { ensureLocalFolder } from './ensure-local-folder.js';
 import { LOCAL, pathOps } from './endpoint-path.js';
+import { BATCH, nextTurn } from './next-turn.js';
 import type { QueueRecord } from './queue-record.js';
 
 export type ChildSpec =
@@ -65,7 +66,9 @@ export async function enumerateFolder(
   }
   const src = pathOps(item.source.location);
   const children: ChildSpec[] = [];
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    if (i > 0 && i % BATCH === 0) await nextTurn();
+    const entry = entries[i]!;
     if (entry.name === '.' || entry.name === '..') continue;
     if (isUndecodableName(entry.name)) {
       children.push({

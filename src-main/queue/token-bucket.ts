@@ -3,9 +3,17 @@
  * than a second's worth at low rates, so the bucket goes into debt and the caller waits it off
  * instead of splitting chunks (which would allocate on the hot path).
  */
+interface Sleeper {
+  due: number;
+  timer: NodeJS.Timeout;
+  wake: () => void;
+}
+
 export class TokenBucket {
   private tokens: number;
   private last: number;
+  /** Callers waiting off a debt: a new rate changes how long they still owe. */
+  private readonly sleepers = new Set<Sleeper>();
 
   /** `rate` bytes per second; 0 means unlimited. */
   constructor(
@@ -17,9 +25,25 @@ export class TokenBucket {
   }
 
   setRate(rate: number): void {
-    this.refill();
+    const old = this.rate;
+    if (rate === old) return;
+    if (old <= 0 || rate <= 0) {
+      // Unlimited owes nothing and saves nothing: a limit set later starts as a fresh bucket.
+      this.tokens = rate;
+      this.last = this.now();
+    } else {
+      this.refill();
+      this.tokens = Math.min(this.tokens, rate);
+    }
     this.rate = rate;
-    this.tokens = Math.min(this.tokens, rate);
+    const now = this.now();
+    for (const sleeper of this.sleepers) {
+      clearTimeout(sleeper.timer);
+      // What is still owed, paid off at the new rate (at once when the limit is lifted).
+      const left = rate <= 0 ? 0 : (Math.max(0, sleeper.due - now) * old) / rate;
+      sleeper.due = now + left;
+      sleeper.timer = setTimeout(sleeper.wake, left);
+    }
   }
 
   get limited(): boolean {
@@ -32,6 +56,22 @@ export class TokenBucket {
     this.refill();
     this.tokens -= bytes;
     return this.tokens >= 0 ? 0 : (-this.tokens / this.rate) * 1000;
+  }
+
+  /**
+   * Calls `done` once a wait that `take` asked for is over: after `ms` at the current rate,
+   * sooner or later if the rate changes meanwhile, at once if the limit is lifted.
+   */
+  wait(ms: number, done: () => void): void {
+    const sleeper: Sleeper = {
+      due: this.now() + ms,
+      timer: setTimeout(() => sleeper.wake(), ms),
+      wake: () => {
+        this.sleepers.delete(sleeper);
+        done();
+      },
+    };
+    this.sleepers.add(sleeper);
   }
 
   private refill(): void {

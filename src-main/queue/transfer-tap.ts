@@ -52,8 +52,9 @@ export class TransferTap extends Transform {
     this.bytes += chunk.length;
     if (this.countLines) this.lineFeeds += countLineFeeds(chunk, chunk.length);
     this.digest?.update(chunk);
-    const wait = this.bucket ? this.bucket.take(chunk.length) : 0;
-    if (wait <= 0) callback(null, chunk);
-    else setTimeout(callback, wait, null, chunk);
+    const bucket = this.bucket;
+    const wait = bucket ? bucket.take(chunk.length) : 0;
+    if (!bucket || wait <= 0) callback(null, chunk);
+    else bucket.wait(wait, () => callback(null, chunk));
   }
 }

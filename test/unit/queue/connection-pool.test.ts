@@ -147,4 +147,31 @@ describe('ConnectionPool', () => {
     first.release();
     await pool.close();
   });
+
+  it('lends a lease holder a second connection at a limit of one, ahead of other waiters', async () => {
+    const pool = new ConnectionPool({ limit: 1, connect: () => Promise.resolve(new CountingFs()) });
+    const first = await pool.acquire('site');
+    let other: RemoteFileSystem | null = null;
+    const waiting = pool.acquire('site').then((l) => (other = l.fs));
+    // A copy within the site: without its second connection it would hold the first for ever.
+    const second = await pool.acquire('site', undefined, true);
+    expect(second.fs).not.toBe(first.fs);
+    expect(other).toBeNull();
+    second.release();
+    first.release();
+    await waiting;
+    expect(pool.openCount('site')).toBe(1);
+    await pool.close();
+  });
+
+  it("keeps to a location's own cap below the pool's limit", async () => {
+    const pool = new ConnectionPool({
+      limit: 4,
+      connect: () => Promise.resolve(new CountingFs()),
+      capFor: (location) => (location === 'capped' ? 1 : undefined),
+    });
+    expect(pool.limitFor('capped')).toBe(1);
+    expect(pool.limitFor('other')).toBe(4);
+    await pool.close();
+  });
 });
