@@ -79,6 +79,13 @@ export interface RemoteFileSystem {
    */
   sendsAsText?(path: string): boolean;
 
+  /**
+   * The exact modification time of `path`, where this file system's listings give it only
+   * roughly (FTP LIST: whole minutes, or just the day for older files; MDTM has seconds).
+   * Absent where listings are exact already.
+   */
+  exactModified?(path: string): Promise<number | null>;
+
   /** Send a command typed by the user and return the server's reply (FTP only; absent elsewhere). */
   raw?(command: string): Promise<RawReply>;
 

@@ -221,6 +221,18 @@ export class FtpFileSystem implements RemoteFileSystem {
     await this.use((s) => s.fxpTo(sourcePath, there, destinationPath, options));
   }
 
+  /**
+   * MDTM, when the listings are `ls -l` text (no MLSD): they show minutes for recent files and
+   * only the day for older ones, and a copy stamped with that looks older than its source to
+   * "overwrite if newer" for ever after. null where the listing's time is exact (MLSD) or the
+   * server has no MDTM.
+   */
+  async exactModified(path: string): Promise<number | null> {
+    const features = this.current.featureList;
+    if (features.has('MLST') || !features.has('MDTM')) return null;
+    return this.modified(path).catch(() => null);
+  }
+
   /** Whether this site moves `path` as text (TYPE A, line ends converted): FXP copies bytes only. */
   sendsAsText(path: string): boolean {
     return this.withType(path).ascii === true;

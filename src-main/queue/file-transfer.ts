@@ -122,13 +122,15 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   if (item.begun) {
     // Our own partial work from an earlier attempt or before a crash: continue it, never ask.
     const partial = usePart ? part : existing;
-    if (!text && partial?.size != null && size != null && partial.size <= size) offset = partial.size;
+    if (!text && partial?.size != null && size != null && partial.size <= size && !olderThan(partial, src))
+      offset = partial.size;
     if (usePart && !part && existing && isComplete(existing, src, job.settings)) {
       // The rename happened but the crash came before the journal said so: already done.
       return { kind: 'done', size: size ?? existing.size ?? 0, verifiedBy: 'size' };
     }
   } else if (!existing) {
-    if (!text && part?.size != null && size != null && part.size <= size) offset = part.size;
+    if (!text && part?.size != null && size != null && part.size <= size && !olderThan(part, src))
+      offset = part.size;
   } else {
     let policy: OverwritePolicy | 'cancel' = item.overwrite;
     if (policy === 'ask') {
@@ -206,6 +208,15 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
   let expected: string | null = null;
   if (serverHash) expected = await serverHash;
   else if (digest && algorithm) expected = await target.hash(partPath(), algorithm).catch(() => null);
+  // Before the source connection goes back: a listing's rough time is made exact (MDTM).
+  let modifiedAt = src.modified;
+  if (
+    job.settings.preserveTimes &&
+    modifiedAt != null &&
+    item.direction === 'download' &&
+    job.source.exactModified
+  )
+    modifiedAt = (await job.source.exactModified(item.source.path)) ?? modifiedAt;
   if (item.direction === 'download' && usePart) job.remoteDone?.();
 
   // On the local disk the write stream's count is what the OS accepted into the file; asking
@@ -238,7 +249,7 @@ export async function transferFile(job: FileJob): Promise<FileOutcome> {
     }
     verifiedBy = algorithm;
   }
-  const modified = job.settings.preserveTimes && src.modified != null ? new Date(src.modified) : null;
+  const modified = job.settings.preserveTimes && modifiedAt != null ? new Date(modifiedAt) : null;
   if (held) {
     // Journaled before the file is written: after a crash between the write's rename and the
     // journal's "done", the restart must know the file under the final name is this item's.
@@ -325,6 +336,16 @@ function movesAsText(job: FileJob): boolean {
     job.source.sendsAsText?.(job.item.source.path) === true ||
     job.target.sendsAsText?.(job.item.target.path) === true
   );
+}
+
+/**
+ * A `.part` last written before the source file was last changed holds bytes of an older
+ * version: resumed, the file would arrive half old and half new, and a same-size splice passes
+ * the size check on servers without a hash. Such a part starts over. (A part being written is
+ * always newer than its source; the two seconds absorb listings' whole-second times.)
+ */
+function olderThan(part: FileEntry, src: FileEntry): boolean {
+  return part.modified != null && src.modified != null && src.modified > part.modified + 2000;
 }
 
 function isComplete(existing: FileEntry, src: FileEntry, settings: QueueSettings): boolean {
