@@ -18,6 +18,7 @@ import type {
   Site,
   TransferItem,
 } from './model.js';
+import type { PendingPrompt } from './prompts.js';
 import {
   connectionTargetSchema,
   enqueueRequestSchema,
@@ -92,6 +93,8 @@ export const CONTRACT = {
   'sites.importOpenSsh': method<ImportReport>()(z.tuple([z.string().max(5_000_000)])),
   'sites.exportJson': method<string>()(noArgs),
 
+  /** The questions still waiting for an answer, oldest first: a reloaded window asks them again. */
+  'prompt.list': method<PendingPrompt[]>()(noArgs),
   'prompt.answer': method<void>()(z.tuple([idSchema, promptAnswerSchema])),
 } as const;
 

@@ -30,6 +30,12 @@ export type Prompt =
 
 export type PromptKind = Prompt['kind'];
 
+/** A question main still waits on, with the id its answer must carry. */
+export interface PendingPrompt {
+  promptId: string;
+  prompt: Prompt;
+}
+
 export interface PromptAnswers {
   certificate: { trust: 'once' | 'always' | 'reject' };
   'host-key': { trust: 'once' | 'always' | 'reject' };

@@ -95,7 +95,11 @@ export class FerryService implements FerryApi {
   }
 
   async 'fs.mkdir'(sessionId: string, path: string): R<'fs.mkdir'> {
-    await (await this.deps.sessions.fs(sessionId)).mkdir(path);
+    const fs = await this.deps.sessions.fs(sessionId);
+    // Servers refuse a taken name with a bare "550 Create directory operation failed" (and the
+    // local disk with EEXIST): say why, as a rename to a taken name does.
+    if ((await fs.stat(path)) !== null) throw alreadyExists(path);
+    await fs.mkdir(path);
     this.changed(sessionId, path);
   }
 
@@ -103,11 +107,7 @@ export class FerryService implements FerryApi {
     const fs = await this.deps.sessions.fs(sessionId);
     // A rename typed by a person never replaces another file, as in Explorer or Finder (file
     // systems and servers would: the queue relies on that for .part files).
-    if (await this.nameTaken(sessionId, fs, from, to))
-      throw new FerryError('ALREADY_EXISTS', `${to} already exists.`, {
-        hint: 'Choose another name, or delete or move the other one first.',
-        retryable: false,
-      });
+    if (await this.nameTaken(sessionId, fs, from, to)) throw alreadyExists(to);
     await fs.rename(from, to);
     this.changed(sessionId, from);
     if (this.parentOf(sessionId, from) !== this.parentOf(sessionId, to)) this.changed(sessionId, to);
@@ -219,6 +219,10 @@ export class FerryService implements FerryApi {
     return this.deps.sites.exportJson();
   }
 
+  async 'prompt.list'(): R<'prompt.list'> {
+    return this.deps.prompts.list();
+  }
+
   async 'prompt.answer'(promptId: string, answer: PromptAnswer): R<'prompt.answer'> {
     this.deps.prompts.answer(promptId, answer);
   }
@@ -273,4 +277,11 @@ function parentLocal(path: string): string {
   const index = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   if (index <= 0) return path.slice(0, index + 1) || path;
   return path.slice(0, index);
+}
+
+function alreadyExists(path: string): FerryError {
+  return new FerryError('ALREADY_EXISTS', `${path} already exists.`, {
+    hint: 'Choose another name, or delete or move the other one first.',
+    retryable: false,
+  });
 }

@@ -5,12 +5,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { FerryError } from '../../src-shared/errors.js';
-import { REFUSAL, type Prompt, type PromptAnswer, type PromptAnswers } from '../../src-shared/prompts.js';
+import {
+  REFUSAL,
+  type PendingPrompt,
+  type Prompt,
+  type PromptAnswer,
+  type PromptAnswers,
+} from '../../src-shared/prompts.js';
 import type { Prompter } from '../core/prompter.js';
 import type { EventBus } from './event-bus.js';
 
 interface Pending {
-  kind: Prompt['kind'];
+  /** Kept so a view that opens (or reloads) after the event can still ask it. */
+  prompt: Prompt;
   resolve: (answer: PromptAnswer) => void;
   timer: NodeJS.Timeout;
 }
@@ -31,7 +38,7 @@ export class PromptBroker implements Prompter {
       const timer = setTimeout(() => this.settle(promptId, refusal), this.timeoutMs);
       timer.unref();
       this.pending.set(promptId, {
-        kind: prompt.kind,
+        prompt,
         resolve: resolve as (answer: PromptAnswer) => void,
         timer,
       });
@@ -39,19 +46,24 @@ export class PromptBroker implements Prompter {
     });
   }
 
+  /** The questions still open, oldest first (a Map keeps insertion order). */
+  list(): PendingPrompt[] {
+    return [...this.pending].map(([promptId, { prompt }]) => ({ promptId, prompt }));
+  }
+
   answer(promptId: string, answer: PromptAnswer): void {
     const pending = this.pending.get(promptId);
     if (!pending)
       throw new FerryError('INVALID_ARGUMENT', 'That question was already answered or has expired.');
-    if (!answerFits(pending.kind, answer)) {
-      throw new FerryError('INVALID_ARGUMENT', `The answer does not fit a ${pending.kind} question.`);
+    if (!answerFits(pending.prompt.kind, answer)) {
+      throw new FerryError('INVALID_ARGUMENT', `The answer does not fit a ${pending.prompt.kind} question.`);
     }
     this.settle(promptId, answer);
   }
 
   /** Refuse everything still open, e.g. when the last window closes. */
   refuseAll(): void {
-    for (const [id, pending] of this.pending) this.settle(id, REFUSAL[pending.kind]);
+    for (const [id, pending] of this.pending) this.settle(id, REFUSAL[pending.prompt.kind]);
   }
 
   private settle(promptId: string, answer: PromptAnswer): void {

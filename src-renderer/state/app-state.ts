@@ -1,7 +1,7 @@
 import type { FerryErrorData } from '../../src-shared/errors.js';
 import type { FerryEvent } from '../../src-shared/events.js';
 import type { AppInfo, Listing, SessionInfo, Site, TransferItem } from '../../src-shared/model.js';
-import type { Prompt } from '../../src-shared/prompts.js';
+import type { PendingPrompt } from '../../src-shared/prompts.js';
 import { errorDataOf } from '../api/ferry-call-error.js';
 import type { FerryClient } from '../api/ferry-client.js';
 import type { LinkState } from '../api/transport.js';
@@ -10,11 +10,6 @@ import { createStore, type Store } from './create-store.js';
 import { LogStore } from './log-store.js';
 import { QueueStore } from './queue-store.js';
 import { createToasts, type Toasts } from './toasts.js';
-
-export interface PendingPrompt {
-  promptId: string;
-  prompt: Prompt;
-}
 
 export type ListingListener = (sessionId: string, path: string, listing?: Listing) => void;
 /** A transfer finished into `dir` on the local disk or on a remote (whose session the item does not name). */
@@ -119,6 +114,10 @@ export function createAppState(client: FerryClient): AppState {
         api['session.list'](),
         api['queue.list'](),
         api['sites.list'](),
+        // Main's list is the truth: questions asked before this window loaded (or while it was
+        // reconnecting) show again, and ones answered meanwhile disappear. Set as soon as it
+        // arrives, before a later prompt event could be overwritten by this older list.
+        api['prompt.list']().then((prompts) => state.prompts.set(prompts)),
       ]);
       state.home.set(info.home);
       state.keychain.set(info.keychain);

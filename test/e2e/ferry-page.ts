@@ -127,6 +127,19 @@ export function pane(page: Page, side: 'local' | 'remote') {
   };
 }
 
+/**
+ * Drags a local row onto the remote list below its rows, so it uploads into the folder shown
+ * rather than into a folder row it happens to cross.
+ */
+export async function dragToRemoteFolder(page: Page, name: string): Promise<void> {
+  const remote = pane(page, 'remote');
+  const box = await remote.list.boundingBox();
+  if (!box) throw new Error('the remote list has no box');
+  await pane(page, 'local')
+    .row(name)
+    .dragTo(remote.list, { targetPosition: { x: box.width / 2, y: box.height - 40 } });
+}
+
 /** Quick connect with the protocol select and the fields, as a user types them. */
 export async function quickConnect(page: Page, server: RunningServer, protocol: Protocol): Promise<void> {
   await page.getByTestId('qc-protocol').selectOption(protocol);

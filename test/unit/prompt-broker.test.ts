@@ -50,6 +50,29 @@ describe('PromptBroker', () => {
     broker.refuseAll();
   });
 
+  it('lists the questions still open, oldest first, until they are answered', () => {
+    const bus = new EventBus();
+    const ids: string[] = [];
+    bus.subscribe((event) => {
+      if (event.type === 'prompt') ids.push(event.promptId);
+    });
+    const broker = new PromptBroker(bus);
+    const hostKeyPrompt: Prompt = {
+      kind: 'host-key',
+      hostKey: { host: 'h', port: 22, algorithm: 'ssh-ed25519', fingerprint: 'SHA256:x' },
+    };
+    void broker.ask(certificatePrompt);
+    void broker.ask(hostKeyPrompt);
+    expect(broker.list()).toEqual([
+      { promptId: ids[0], prompt: certificatePrompt },
+      { promptId: ids[1], prompt: hostKeyPrompt },
+    ]);
+    broker.answer(ids[0] ?? '', { trust: 'once' });
+    expect(broker.list()).toEqual([{ promptId: ids[1], prompt: hostKeyPrompt }]);
+    broker.refuseAll();
+    expect(broker.list()).toEqual([]);
+  });
+
   it('refuses when nobody answers in time', async () => {
     const bus = new EventBus();
     bus.subscribe(() => undefined);

@@ -11,6 +11,11 @@ interface ModalProps {
   className?: string;
   /** Modal prompts from the engine may not be dismissed by Escape: the user must choose. */
   escapeCloses?: boolean;
+  /**
+   * What Enter does anywhere in the dialog but on a button (buttons keep their own Enter:
+   * Cancel must not confirm). Held keys repeat nothing: one press answers one question.
+   */
+  onEnter?: () => void;
   icon?: ReactNode;
 }
 
@@ -26,6 +31,7 @@ export function Modal({
   wide,
   className,
   escapeCloses = true,
+  onEnter,
   icon,
 }: ModalProps) {
   const ref = useRef<HTMLDivElement>(null);
@@ -44,6 +50,11 @@ export function Modal({
     if (event.key === 'Escape' && escapeCloses) {
       event.preventDefault();
       onClose();
+      return;
+    }
+    if (event.key === 'Enter' && onEnter && !(event.target instanceof HTMLButtonElement)) {
+      event.preventDefault();
+      if (!event.repeat) onEnter();
       return;
     }
     if (event.key !== 'Tab' || !ref.current) return;

@@ -196,7 +196,11 @@ export function FilePane(props: FilePaneProps) {
           }}
           onDropRows={(event, folder) => {
             const payload = decodeDragPayload(event.dataTransfer.getData(DRAG_MIME));
-            if (!payload) return;
+            // No Ferry rows in the drag: files from the OS (the list accepted them as a drop target).
+            if (!payload) {
+              if (event.dataTransfer.files.length > 0) actions.dropOsFiles(event.dataTransfer.files, folder);
+              return;
+            }
             if (payload.sessionId !== model.sessionId) actions.dropFrom(payload, folder);
             else if (folder !== null) actions.moveInto(payload, folder);
           }}

@@ -36,6 +36,26 @@ function validName(value: string): string | null {
   return null;
 }
 
+/** Why files dropped from the OS cannot be uploaded by this pane (`sessionId` its session). */
+function osDropRefusal(sessionId: string | null): { title: string; detail: string } {
+  if (sessionId === 'local')
+    return {
+      title: 'Drop files on the remote pane to upload them',
+      detail: 'The local pane already shows your computer’s files.',
+    };
+  if (!sessionId) return { title: 'Connect to a server first', detail: 'Then drop the files again.' };
+  return {
+    title: 'Drag files in from the local pane',
+    detail: 'In the browser Ferry cannot see where a dropped file lives on disk; the desktop app can.',
+  };
+}
+
+/** A name the folder already shows (exact match: most servers tell case apart). */
+function nameTaken(entries: readonly FileEntry[], value: string): string | null {
+  const name = value.trim();
+  return entries.some((e) => e.name === name) ? `“${name}” already exists here.` : null;
+}
+
 /** What the menu, the keys and drag and drop do to one pane's files. */
 export function usePaneActions(pane: PaneModel, other: PaneModel, session: SessionInfo | null): PaneActions {
   const app = useApp();
@@ -101,14 +121,11 @@ export function usePaneActions(pane: PaneModel, other: PaneModel, session: Sessi
       });
     },
     dropOsFiles(files, folder) {
-      if (!sessionId || sessionId === 'local' || files.length === 0) return;
-      const paths = pathsOfDroppedFiles(files);
-      if (!paths) {
-        app.toasts.show({
-          kind: 'info',
-          title: 'Drag files in from the local pane',
-          detail: 'In the browser Ferry cannot see where a dropped file lives on disk; the desktop app can.',
-        });
+      if (files.length === 0) return;
+      // The list accepts every file drag, so a drop that cannot upload says why rather than vanish.
+      const paths = sessionId && sessionId !== 'local' ? pathsOfDroppedFiles(files) : null;
+      if (!sessionId || !paths) {
+        app.toasts.show({ kind: 'info', ...osDropRefusal(sessionId) });
         return;
       }
       const dir = folder ? joinPath(pane.path, folder) : pane.path;
@@ -157,7 +174,8 @@ export function usePaneActions(pane: PaneModel, other: PaneModel, session: Sessi
           initial="New folder"
           confirmLabel="Create"
           testId="dialog-mkdir"
-          validate={validName}
+          // Said while typing: the server would only answer a bare "550 … failed".
+          validate={(value) => validName(value) ?? nameTaken(pane.entries, value)}
           onClose={close}
           onSubmit={(name) =>
             void app.run('Could not create the folder', async () => {

@@ -4,6 +4,7 @@ import type { FileEntry } from '../../../src-shared/model.js';
 import { errorDataOf } from '../../api/ferry-call-error.js';
 import { useApp } from '../../hooks/app-context.js';
 import { readPersisted, writePersisted } from '../../hooks/use-persistent-state.js';
+import { PanePlaces, type PanePlace } from '../../logic/pane-places.js';
 import { parentPath } from '../../logic/paths.js';
 
 /** Handles a navigation that failed; true when it did, and the pane then says nothing. */
@@ -40,8 +41,10 @@ type HistoryMove = { kind: 'push' } | { kind: 'keep' } | { kind: 'jump'; index: 
 
 const EMPTY: FileEntry[] = [];
 
-function initial(owner: string): PaneState {
-  return { owner, path: '', entries: EMPTY, loading: false, error: null, stack: [], index: -1 };
+/** A pane not listed yet; with the history it had when it last showed this owner, if any. */
+function initial(owner: string, place?: PanePlace): PaneState {
+  const stack = place ? [...place.stack] : [];
+  return { owner, path: '', entries: EMPTY, loading: false, error: null, stack, index: place?.index ?? -1 };
 }
 
 function commit(state: PaneState, where: string, entries: FileEntry[], move: HistoryMove): PaneState {
@@ -56,23 +59,33 @@ function commit(state: PaneState, where: string, entries: FileEntry[], move: His
 
 /**
  * One pane's folder: the listing, back/forward history, and the last folder remembered per
- * site (`memoryKey`). A navigation that fails leaves the pane where it was and says why;
- * answers to superseded requests are dropped.
+ * site (`memoryKey`). Each session keeps its own folder and history while the pane shows
+ * another (tabs); the site's last folder only places a session the pane has not shown yet.
+ * A navigation that fails leaves the pane where it was and says why; answers to superseded
+ * requests are dropped.
  */
 export function usePaneModel(sessionId: string | null, home: string, memoryKey: string | null): PaneModel {
   const app = useApp();
   const owner = `${sessionId ?? ''}\n${home}\n${memoryKey ?? ''}`;
+  const [places] = useState(() => new PanePlaces());
   const [state, setState] = useState<PaneState>(() => initial(owner));
   const token = useRef(0);
   const pathRef = useRef('');
 
-  // A new session (tab switch, connect) resets the pane during render, before anything stale shows.
-  const current = state.owner === owner ? state : initial(owner);
+  // A new session (tab switch, connect) resets the pane during render, before anything stale
+  // shows, keeping the history that session had.
+  const current = state.owner === owner ? state : initial(owner, places.get(owner));
   if (state.owner !== owner) setState(current);
 
   useLayoutEffect(() => {
     pathRef.current = current.path;
   });
+
+  // Remembered per owner as it changes, so a tab switch (which resets the state) can restore it.
+  const { owner: shownOwner, path: shownPath, stack: shownStack, index: shownIndex } = current;
+  useLayoutEffect(() => {
+    if (shownPath) places.save(shownOwner, { stack: shownStack, index: shownIndex });
+  }, [places, shownOwner, shownPath, shownStack, shownIndex]);
 
   /** Lists the first target that works; state changes only after the answer arrives. */
   const fetchInto = useCallback(
@@ -115,15 +128,18 @@ export function usePaneModel(sessionId: string | null, home: string, memoryKey: 
     [fetchInto],
   );
 
-  // Start at the remembered folder of this site, falling back to its home.
+  // Start where this session was, or else at the remembered folder of its site; then its home.
   useEffect(() => {
     token.current += 1;
     if (!sessionId || !home) return;
-    const remembered = memoryKey ? readPersisted<string | null>(`lastDir.${memoryKey}`, null) : null;
+    const place = places.get(owner);
+    const remembered =
+      (place && PanePlaces.folderOf(place)) ??
+      (memoryKey ? readPersisted<string | null>(`lastDir.${memoryKey}`, null) : null);
     // No loading flag here: an empty pane without an error already reads as loading.
     // eslint-disable-next-line react-hooks/set-state-in-effect -- fetchInto sets state only after the listing arrives
     void fetchInto(remembered && remembered !== home ? [remembered, home] : [home], { kind: 'push' });
-  }, [sessionId, home, memoryKey, fetchInto]);
+  }, [sessionId, home, memoryKey, owner, fetchInto, places]);
 
   // Main says a folder changed (an upload finished, another view renamed something).
   useEffect(

@@ -25,12 +25,15 @@ export function OverwritePrompt({ prompt, more, onAnswer }: Props) {
   const [action, setAction] = useState<Exclude<Action, 'cancel'>>('overwrite');
   const [applyToAll, setApplyToAll] = useState(false);
   const facts = compareFiles(prompt.source, prompt.target);
+  const answer = (): void => onAnswer({ action, applyToAll });
   return (
     <Modal
       title="The target file already exists"
       testId="prompt-overwrite"
       escapeCloses={false}
       onClose={() => onAnswer({ action: 'cancel', applyToAll: false })}
+      // Enter on the choices confirms the chosen action, as OK does.
+      onEnter={answer}
       icon={<Icon name="warning" className="modal-icon warn" />}
       wide
       footer={
@@ -49,7 +52,7 @@ export function OverwritePrompt({ prompt, more, onAnswer }: Props) {
             className="btn btn-primary"
             aria-label="OK"
             data-testid="overwrite-ok"
-            onClick={() => onAnswer({ action, applyToAll })}
+            onClick={answer}
           >
             OK
           </button>

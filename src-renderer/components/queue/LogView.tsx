@@ -21,12 +21,19 @@ export function LogView() {
   const labels = useSessionLabels();
   const [filter, setFilter] = useState('');
   const deferred = useDeferredValue(filter.toLowerCase());
+  const labelOf = (sessionId: string): string => labels.get(sessionId) ?? sessionId;
+  // The filter matches what each line shows (its session's label and its masked text), so
+  // whatever the user reads in the log is something they can filter by.
   const shown = useMemo(
     () =>
       deferred
-        ? lines.filter((l) => l.text.toLowerCase().includes(deferred) || l.sessionId.includes(deferred))
+        ? lines.filter(
+            (l) =>
+              maskSecrets(l.text).toLowerCase().includes(deferred) ||
+              (labels.get(l.sessionId) ?? l.sessionId).toLowerCase().includes(deferred),
+          )
         : lines,
-    [lines, deferred],
+    [lines, deferred, labels],
   );
   const scrollRef = useRef<HTMLDivElement>(null);
   const follow = useRef(true);
@@ -46,8 +53,7 @@ export function LogView() {
   const copy = (): void => {
     const text = shown
       .map(
-        (l) =>
-          `${formatTime(l.time)} ${labels.get(l.sessionId) ?? l.sessionId} ${ARROWS[l.direction]} ${maskSecrets(l.text)}`,
+        (l) => `${formatTime(l.time)} ${labelOf(l.sessionId)} ${ARROWS[l.direction]} ${maskSecrets(l.text)}`,
       )
       .join('\n');
     navigator.clipboard.writeText(text).then(
@@ -103,8 +109,8 @@ export function LogView() {
                 style={{ transform: `translateY(${v.start}px)` }}
               >
                 <span className="log-time">{formatTime(line.time)}</span>
-                <span className="log-session" title={labels.get(line.sessionId) ?? line.sessionId}>
-                  {labels.get(line.sessionId) ?? line.sessionId}
+                <span className="log-session" title={labelOf(line.sessionId)}>
+                  {labelOf(line.sessionId)}
                 </span>
                 <span className="log-dir">{ARROWS[line.direction]}</span>
                 <span className="log-text">{maskSecrets(line.text)}</span>

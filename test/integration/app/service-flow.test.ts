@@ -79,6 +79,11 @@ describe('FerryService against real servers', () => {
     expect(listing.entries.map((e) => e.name)).toContain('hello.txt');
 
     await app.api['fs.mkdir'](session.id, '/made');
+    // A taken name is said as such, not as the server's bare "550 Create directory operation failed".
+    await expect(app.api['fs.mkdir'](session.id, '/made')).rejects.toMatchObject({
+      code: 'ALREADY_EXISTS',
+      message: '/made already exists.',
+    });
     await app.api['fs.rename'](session.id, '/hello.txt', '/made/renamed.txt');
     await app.api['fs.chmod'](session.id, '/made/renamed.txt', 0o640);
     const inside = await app.api['fs.list'](session.id, '/made');

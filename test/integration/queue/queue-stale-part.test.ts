@@ -60,7 +60,10 @@ describe('resuming a .part of a file that changed on the server since', () => {
       const item = queue.get(id!);
       const arrived = readFileSync(target);
       // Today: state 'done', verifiedBy 'size', and the file is half 'A', half 'B'.
-      expect({ state: item?.state, sha256: sha(arrived) }).toEqual({ state: 'done', sha256: sha(newVersion) });
+      expect({ state: item?.state, sha256: sha(arrived) }).toEqual({
+        state: 'done',
+        sha256: sha(newVersion),
+      });
     } finally {
       await queue.close();
     }
