@@ -37,15 +37,7 @@ it("the queue's own connection for an encrypted ftp:// session does not fall bac
   );
   const locations = new LocationRegistry(connector, {} as SiteCatalog, refusingPrompter, silentLogger);
 
-  const info = await sessions.open({
-    protocol: 'ftp',
-    host: '127.0.0.1',
-    port: server.port,
-    user: 'ann',
-    password: 's3cret',
-    tlsFingerprint: server.fingerprint256,
-    transferMode: 'passive',
-  });
+  const info = await sessions.open(server.target);
   expect(info.security).toMatchObject({ kind: 'tls' });
 
   // What queuePort does when a download is queued from this session, then what the queue does.

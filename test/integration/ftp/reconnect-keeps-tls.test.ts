@@ -29,15 +29,7 @@ it('a session shown as encrypted does not silently continue in plain text after 
   const connector = createConnector({ configDir: server.dir, trustStore: new MemoryCertificateTrustStore() });
   const registry = new SessionRegistry(bus, connector, refusingPrompter, {} as RemoteFileSystem, '/');
 
-  const info = await registry.open({
-    protocol: 'ftp',
-    host: '127.0.0.1',
-    port: server.port,
-    user: 'ann',
-    password: 's3cret',
-    tlsFingerprint: server.fingerprint256,
-    transferMode: 'passive',
-  });
+  const info = await registry.open(server.target);
   expect(info.secure).toBe(true);
   expect(info.security).toMatchObject({ kind: 'tls' });
 

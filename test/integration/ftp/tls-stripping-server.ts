@@ -9,6 +9,7 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TLSSocket } from 'node:tls';
+import type { ConnectionTarget } from '../../../src-shared/model.js';
 import { makeCert } from '../../harness/make-cert.js';
 import { answerLines } from './ftp-test-kit.js';
 
@@ -24,6 +25,8 @@ export interface TlsStrippingServer {
   sockets: Socket[];
   /** Commands received in plain text. */
   heardInPlain: string[];
+  /** An ftp:// target (TLS if offered) with its certificate pinned and a password to leak. */
+  target: ConnectionTarget;
   close(): void;
 }
 
@@ -80,9 +83,19 @@ export async function startTlsStrippingServer(): Promise<TlsStrippingServer> {
   });
   server.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
+  const port = (server.address() as AddressInfo).port;
   return {
-    port: (server.address() as AddressInfo).port,
+    port,
     fingerprint256: cert.fingerprint256,
+    target: {
+      protocol: 'ftp',
+      host: '127.0.0.1',
+      port,
+      user: 'ann',
+      password: 's3cret',
+      tlsFingerprint: cert.fingerprint256,
+      transferMode: 'passive',
+    },
     dir,
     get connections() {
       return connections;
