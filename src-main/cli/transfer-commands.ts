@@ -63,20 +63,26 @@ export async function getCommand(
     const file = await open(target, constants.O_RDWR | constants.O_CREAT).catch((error: unknown) => {
       throw localFileError(error, target);
     });
+    // Emptied once, when the server has accepted the download: at its "opening" reply or at the
+    // first byte, whichever is seen first. Bytes can arrive before the reply is read: emptying
+    // at the reply alone cut off what was already written, and the rest landed after a hole of
+    // zeros at the same size, passing the size check.
+    let started = false;
+    const begin = (): void => {
+      if (started) return;
+      started = true;
+      ftruncateSync(file.fd, offset);
+    };
     // Written on this thread as the bytes arrive, as curl does: this process has nothing else to do.
-    const sink = createSyncFileSink(file.fd, offset > 0 ? offset : undefined);
+    const sink = createSyncFileSink(file.fd, offset > 0 ? offset : undefined, begin);
     const bar = new ProgressBar(path.basename(target), entry.size);
     let result: { bytes: number };
-    let started = false;
     try {
       result = await fs.download(remotePath, sink, {
         offset,
         ascii,
         onProgress: (bytes) => bar.update(offset + bytes),
-        onOpened: () => {
-          started = true;
-          ftruncateSync(file.fd, offset);
-        },
+        onOpened: begin,
       });
     } catch (error) {
       if (!started && !existed) await rm(target, { force: true }).catch(() => undefined);

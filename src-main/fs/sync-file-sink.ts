@@ -21,13 +21,20 @@ export const MAX_WRITE_BYTES = 256 * 1024;
 
 /**
  * `start` writes from that byte on (resuming); without it the file's own offset is used, which
- * a pipe or a device needs (they refuse positioned writes).
+ * a pipe or a device needs (they refuse positioned writes). `beforeFirstWrite` runs once, just
+ * before the first byte is written (the caller empties the file there: bytes can arrive before
+ * the server's "opening" reply is read).
  */
-export function createSyncFileSink(fd: number, start?: number): Writable {
+export function createSyncFileSink(fd: number, start?: number, beforeFirstWrite?: () => void): Writable {
   let position = start ?? null;
+  let first = beforeFirstWrite;
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
       try {
+        if (first) {
+          first();
+          first = undefined;
+        }
         // Short writes (a signal, a quota, a pipe) simply continue with the rest.
         for (let done = 0; done < chunk.length;) {
           const length = Math.min(MAX_WRITE_BYTES, chunk.length - done);

@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { openSync, closeSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  openSync,
+  closeSync,
+  ftruncateSync,
+  readFileSync,
+  writeFileSync,
+  mkdtempSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -31,6 +39,21 @@ describe('createSyncFileSink', () => {
     await writeAll(sink, chunks);
     closeSync(fd);
     expect(readFileSync(file).equals(Buffer.concat(chunks))).toBe(true);
+  });
+
+  it('runs beforeFirstWrite once, before the first byte reaches the file', async () => {
+    const file = join(dir, 'first.bin');
+    writeFileSync(file, 'old content that must go');
+    const fd = openSync(file, 'r+');
+    const sizes: number[] = [];
+    const sink = createSyncFileSink(fd, undefined, () => {
+      sizes.push(readFileSync(file).length);
+      ftruncateSync(fd, 0);
+    });
+    await writeAll(sink, [Buffer.from('new'), Buffer.from(' bytes')]);
+    closeSync(fd);
+    expect(sizes).toEqual([24]);
+    expect(readFileSync(file, 'utf8')).toBe('new bytes');
   });
 
   it('resumes at a start offset, keeping the bytes before it', async () => {
